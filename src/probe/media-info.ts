@@ -1,0 +1,210 @@
+import { z } from 'zod';
+
+/**
+ * The probe's result: one plain object with real numbers and units in the names.
+ * No mp4box type leaks out of here; everything is JSON-serialisable.
+ */
+
+/** Container formats the sniffer tells apart. */
+export const containerFormats = [
+  'mp4', 'mov', 'm4a', '3gp', 'heif', 'avif',
+  'webm', 'matroska', 'avi', 'mpegts', 'mpegps', 'ogg', 'flv', 'asf',
+  'mp3', 'aac-adts', 'wav', 'flac',
+  'gif', 'jpeg', 'png', 'webp', 'bmp', 'tiff',
+  'pdf', 'zip', 'html', 'xml', 'text', 'unknown',
+] as const;
+export const ContainerFormatSchema = z.enum(containerFormats);
+export type ContainerFormat = z.infer<typeof ContainerFormatSchema>;
+
+export const MediaKindSchema = z.enum(['video', 'audio', 'image', 'other']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+/** Why a file could not be read. `offset` is the byte where the damage starts, when known. */
+export const UnreadableReasonSchema = z.enum([
+  'empty',
+  'truncated',
+  'no-moov',
+  'corrupt-box',
+  'limit-exceeded',
+  'no-tracks',
+  'timeout',
+  'unsupported',
+]);
+export type UnreadableReason = z.infer<typeof UnreadableReasonSchema>;
+
+export const UnreadableSchema = z.object({
+  reason: UnreadableReasonSchema,
+  message: z.string(),
+  offset: z.number().int().nonnegative().nullable(),
+});
+export type Unreadable = z.infer<typeof UnreadableSchema>;
+
+/** A top-level box of an ISO-BMFF file, in file order. */
+export const BoxSummarySchema = z.object({
+  type: z.string(),
+  offset: z.number().int().nonnegative(),
+  sizeBytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+});
+export type BoxSummary = z.infer<typeof BoxSummarySchema>;
+
+export const ContainerInfoSchema = z.object({
+  format: ContainerFormatSchema,
+  /** Human name, e.g. "MPEG-4 (ISO-BMFF)", "QuickTime", "WebM". */
+  formatName: z.string(),
+  mimeType: z.string().nullable(),
+  /** ISO-BMFF brands; null for other containers. */
+  brands: z.object({ major: z.string(), minorVersion: z.number().int(), compatible: z.array(z.string()) }).nullable(),
+  /** moov before the first mdat; null when not ISO-BMFF or no moov. */
+  faststart: z.boolean().nullable(),
+  fragmented: z.boolean(),
+  moov: z.object({ offset: z.number().int(), sizeBytes: z.number().int() }).nullable(),
+  /** Top-level boxes (ISO-BMFF only), capped at 64 entries with the rest summarised. */
+  layout: z.array(BoxSummarySchema),
+});
+export type ContainerInfo = z.infer<typeof ContainerInfoSchema>;
+
+export const ChromaSubsamplingSchema = z.enum(['4:2:0', '4:2:2', '4:4:4', '4:0:0']);
+export type ChromaSubsampling = z.infer<typeof ChromaSubsamplingSchema>;
+
+export const EditListSchema = z.object({
+  /** none: no elst; benign: one segment that only skips priming/B-frame delay; real: anything else. */
+  kind: z.enum(['none', 'benign', 'real']),
+  segments: z.number().int().nonnegative(),
+  /** Why a `real` edit list is real: empty edit, several segments, rate other than 1, large skip. */
+  detail: z.string().nullable(),
+  /** Media time skipped at the start, in seconds (priming or B-frame delay). */
+  startSkipSeconds: z.number(),
+});
+export type EditList = z.infer<typeof EditListSchema>;
+
+export const ColourSchema = z.object({
+  primaries: z.number().int().nullable(),
+  transfer: z.number().int().nullable(),
+  matrix: z.number().int().nullable(),
+  fullRange: z.boolean().nullable(),
+  /** Where the values came from. */
+  source: z.enum(['colr', 'bitstream', 'config']),
+});
+export type Colour = z.infer<typeof ColourSchema>;
+
+const trackBase = {
+  id: z.number().int(),
+  /** Normalised codec name: h264, hevc, av1, vp9, vp8, prores, mpeg4, aac, mp3, opus, pcm, ... */
+  codec: z.string(),
+  /** RFC 6381 codec string where one exists (avc1.64001f), else the sample-entry 4CC. */
+  codecString: z.string(),
+  /** The sample entry's four-character code (avc1, hvc1, hev1, apcn, sowt, mp4a, ...). */
+  sampleEntry: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  bitrateBitsPerSecond: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  sampleCount: z.number().int().nullable(),
+  editList: EditListSchema,
+  language: z.string().nullable(),
+};
+
+export const VideoTrackSchema = z.object({
+  ...trackBase,
+  kind: z.literal('video'),
+  profile: z.string().nullable(),
+  level: z.number().nullable(),
+  /** Coded picture size from the sample entry (after SPS cropping where known). */
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Size as shown: sample aspect ratio applied, then rotation. */
+  displayWidth: z.number().int(),
+  displayHeight: z.number().int(),
+  sampleAspectRatio: z.object({ num: z.number().int(), den: z.number().int() }).nullable(),
+  /** Clockwise display rotation in degrees from the tkhd matrix: 0, 90, 180 or 270. */
+  rotation: z.number().int(),
+  /** Average frames per second over the track. */
+  frameRate: z.number().nullable(),
+  frameRateMode: z.enum(['constant', 'variable']).nullable(),
+  minFrameRate: z.number().nullable(),
+  maxFrameRate: z.number().nullable(),
+  chromaSubsampling: ChromaSubsamplingSchema.nullable(),
+  bitDepth: z.number().int().nullable(),
+  interlaced: z.boolean().nullable(),
+  colour: ColourSchema.nullable(),
+  keyframes: z
+    .object({
+      count: z.number().int(),
+      /** Longest distance between two keyframes, in seconds. */
+      maxIntervalSeconds: z.number().nullable(),
+      averageIntervalSeconds: z.number().nullable(),
+      /** Sync samples followed by leading pictures (open GOP); null when it cannot be known. */
+      openGopCount: z.number().int().nullable(),
+      /** Every sample is a sync sample (intra-only codecs, or no stss box). */
+      allIntra: z.boolean(),
+    })
+    .nullable(),
+});
+export type VideoTrack = z.infer<typeof VideoTrackSchema>;
+
+export const AudioTrackSchema = z.object({
+  ...trackBase,
+  kind: z.literal('audio'),
+  /** AAC-LC, HE-AAC, HE-AACv2, ... where the codec has profiles. */
+  profile: z.string().nullable(),
+  sampleRate: z.number().int(),
+  channels: z.number().int(),
+  bitDepth: z.number().int().nullable(),
+});
+export type AudioTrack = z.infer<typeof AudioTrackSchema>;
+
+export const OtherTrackSchema = z.object({
+  ...trackBase,
+  kind: z.literal('other'),
+  /** Handler type: text, subt, tmcd, meta, ... */
+  handler: z.string(),
+});
+export type OtherTrack = z.infer<typeof OtherTrackSchema>;
+
+export const TrackSchema = z.discriminatedUnion('kind', [VideoTrackSchema, AudioTrackSchema, OtherTrackSchema]);
+export type Track = z.infer<typeof TrackSchema>;
+
+export const ImageInfoSchema = z.object({
+  format: z.enum(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'bmp', 'tiff']),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** EXIF orientation 1..8 (1 = as stored), null when absent. */
+  orientation: z.number().int().nullable(),
+  animated: z.boolean(),
+  frameCount: z.number().int().nullable(),
+  /** JPEG only: progressive scan. */
+  progressive: z.boolean().nullable(),
+  /** rgb, gray, cmyk, ycck, palette, ... */
+  colorSpace: z.string().nullable(),
+  hasAlpha: z.boolean().nullable(),
+  bitDepth: z.number().int().nullable(),
+  /** WebP only. */
+  lossless: z.boolean().nullable(),
+});
+export type ImageInfo = z.infer<typeof ImageInfoSchema>;
+
+export const IoStatsSchema = z.object({
+  bytesRead: z.number().int().nonnegative(),
+  reads: z.number().int().nonnegative(),
+});
+export type IoStats = z.infer<typeof IoStatsSchema>;
+
+export const MediaInfoSchema = z.object({
+  kind: MediaKindSchema,
+  sizeBytes: z.number().int().nonnegative(),
+  durationSeconds: z.number().nullable(),
+  bitrateBitsPerSecond: z.number().nullable(),
+  container: ContainerInfoSchema,
+  /** The first video track (the one platforms judge), or null. */
+  video: VideoTrackSchema.nullable(),
+  /** The first audio track, or null. */
+  audio: AudioTrackSchema.nullable(),
+  tracks: z.array(TrackSchema),
+  image: ImageInfoSchema.nullable(),
+  /** Non-fatal findings about the file's structure (truncated mdat, trailing garbage, ...). */
+  notes: z.array(z.string()),
+  /** Set when the file cannot be parsed; the other fields hold what was learnt before the failure. */
+  unreadable: UnreadableSchema.nullable(),
+  io: IoStatsSchema,
+});
+export type MediaInfo = z.infer<typeof MediaInfoSchema>;
