@@ -1,0 +1,37 @@
+import type { EditList } from '../probe/media-info.js';
+
+export type EditEntry = { segmentDuration: number; mediaTime: number; rate: number };
+
+/** A skip this short is encoder delay (AAC priming, B-frame reordering), not an editing decision. */
+const BENIGN_SKIP_SECONDS = 0.2;
+
+/**
+ * Sorts an edit list into none / benign / real. ffmpeg writes a one-segment list on nearly every
+ * AAC or B-frame MP4 to hide priming samples; that must not raise alarms. Empty edits, several
+ * segments, a rate other than 1 or a large skip change what plays and are reported as real.
+ */
+export function classifyEditList(
+  edits: EditEntry[] | null,
+  mediaTimescale: number,
+  movieTimescale: number,
+): EditList {
+  if (!edits || edits.length === 0) return { kind: 'none', segments: 0, detail: null, startSkipSeconds: 0 };
+  const seconds = (t: number, scale: number) => (scale > 0 ? t / scale : 0);
+  const first = edits[0]!;
+  const startSkipSeconds = first.mediaTime > 0 ? seconds(first.mediaTime, mediaTimescale) : 0;
+  const real = (detail: string): EditList => ({ kind: 'real', segments: edits.length, detail, startSkipSeconds });
+  const empty = edits.find((e) => e.mediaTime === -1);
+  if (empty) {
+    return real(`an empty edit delays the start by ${round(seconds(empty.segmentDuration, movieTimescale))} s`);
+  }
+  if (edits.length > 1) return real(`${edits.length} edit segments rearrange or cut the timeline`);
+  if (first.rate !== 1) return real(`the edit plays at rate ${first.rate}`);
+  if (startSkipSeconds > BENIGN_SKIP_SECONDS) {
+    return real(`the edit skips the first ${round(startSkipSeconds)} s of media`);
+  }
+  return { kind: 'benign', segments: 1, detail: null, startSkipSeconds };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
