@@ -18,12 +18,13 @@ export type AudioCodecFacts = {
 export function audioCodecFacts(entry: SampleEntryFacts | null, raw: RawSampleEntry | null): AudioCodecFacts {
   const type = entry?.type ?? raw?.type ?? '';
   let codec = lookupSampleEntry(type)?.codec ?? type;
-  if (entry?.esds && (type === 'mp4a' || type === 'mp4v')) codec = codecFromMp4aObjectType(entry.esds.objectTypeIndication) ?? codec;
+  const esds = raw?.esds ?? entry?.esds ?? null;
+  if (esds && type === 'mp4a') codec = codecFromMp4aObjectType(esds.objectTypeIndication) ?? codec;
   const templateRate = entry?.sampleRate ?? raw?.sampleRate ?? 0;
   const templateChannels = raw?.channels ?? entry?.channelCount ?? 0;
   const pcmBits = lookupSampleEntry(type)?.kind === 'audio' && codec === 'pcm' ? (raw?.bitsPerSample ?? entry?.sampleSize ?? null) : null;
-  if (codec === 'aac' && entry?.esds?.asc) {
-    const asc = parseAudioSpecificConfig(entry.esds.asc);
+  if (codec === 'aac' && esds?.asc) {
+    const asc = parseAudioSpecificConfig(esds.asc);
     if (asc) {
       return {
         codec,

@@ -2,8 +2,12 @@ import type { EditList } from '../probe/media-info.js';
 
 export type EditEntry = { segmentDuration: number; mediaTime: number; rate: number };
 
-/** A skip this short is encoder delay (AAC priming, B-frame reordering), not an editing decision. */
+/**
+ * A skip this short is encoder delay (AAC priming, B-frame reordering), not an editing decision:
+ * 0.2 s, or four frames for low-frame-rate video (B-frame delay at 1 fps is two whole seconds).
+ */
 const BENIGN_SKIP_SECONDS = 0.2;
+const BENIGN_SKIP_FRAMES = 4;
 
 /**
  * Sorts an edit list into none / benign / real. ffmpeg writes a one-segment list on nearly every
@@ -14,6 +18,8 @@ export function classifyEditList(
   edits: EditEntry[] | null,
   mediaTimescale: number,
   movieTimescale: number,
+  /** Duration of one sample (frame) in seconds, to scale the benign-skip threshold. */
+  frameSeconds = 0,
 ): EditList {
   if (!edits || edits.length === 0) return { kind: 'none', segments: 0, detail: null, startSkipSeconds: 0 };
   const seconds = (t: number, scale: number) => (scale > 0 ? t / scale : 0);
@@ -26,7 +32,7 @@ export function classifyEditList(
   }
   if (edits.length > 1) return real(`${edits.length} edit segments rearrange or cut the timeline`);
   if (first.rate !== 1) return real(`the edit plays at rate ${first.rate}`);
-  if (startSkipSeconds > BENIGN_SKIP_SECONDS) {
+  if (startSkipSeconds > Math.max(BENIGN_SKIP_SECONDS, BENIGN_SKIP_FRAMES * frameSeconds)) {
     return real(`the edit skips the first ${round(startSkipSeconds)} s of media`);
   }
   return { kind: 'benign', segments: 1, detail: null, startSkipSeconds };

@@ -117,7 +117,8 @@ function buildTrack(trak: BoxNode, meta: Mp4boxTrack, movieTimescale: number, fi
   const timescale = meta.timescale;
   const seconds = (t: number) => (timescale > 0 ? t / timescale : null);
   const mediaSeconds = seconds(stats.mediaDuration);
-  const editList = classifyEditList(meta.edits, timescale, movieTimescale);
+  const frameSeconds = timescale > 0 ? stats.maxDelta / timescale : 0;
+  const editList = classifyEditList(meta.edits, timescale, movieTimescale, frameSeconds);
   const durationSeconds = presentedDuration(meta, movieTimescale, mediaSeconds);
   const bitrate = durationSeconds && durationSeconds > 0 ? (stats.totalBytes * 8) / durationSeconds : null;
   const note = stats.countMismatch ? `track ${meta.trackId}: stts and stsz disagree on the sample count` : null;
@@ -149,9 +150,12 @@ function buildTrack(trak: BoxNode, meta: Mp4boxTrack, movieTimescale: number, fi
   return { track: other, dataEnd: stats.dataEnd, note };
 }
 
-/** The duration a player shows: the edit list's span when it has one, else the media's. */
+/**
+ * The duration a player shows: the span of the edit list's non-empty segments when it has one
+ * (an empty edit only delays the start, as ffprobe's start_time shows), else the media's.
+ */
 function presentedDuration(meta: Mp4boxTrack, movieTimescale: number, mediaSeconds: number | null): number | null {
-  const edits = meta.edits ?? [];
+  const edits = (meta.edits ?? []).filter((e) => e.mediaTime !== -1);
   const span = edits.reduce((sum, e) => sum + e.segmentDuration, 0);
   if (span > 0 && movieTimescale > 0) {
     const editSeconds = span / movieTimescale;

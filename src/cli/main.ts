@@ -1,0 +1,51 @@
+import { probeCommand, probeHelp } from './commands/probe-command.js';
+import { exitCodes, UsageError } from './exit-codes.js';
+import { nodeTerminal, paint, type Terminal } from './terminal.js';
+
+const mainHelp = `media-preflight: catch the media errors platforms return after upload, before you publish.
+
+Usage: media-preflight <command> [options]
+
+Commands:
+  probe <file|url>...   print the media facts (container, codecs, size, rate, ...)
+
+Run 'media-preflight <command> --help' for a command's options.
+Environment: NO_COLOR disables colour.
+`;
+
+type Command = (argv: string[], term: Terminal) => Promise<number>;
+
+const commands: Record<string, { run: Command; help: string }> = {
+  probe: { run: probeCommand, help: probeHelp },
+};
+
+/** Runs the CLI and returns the exit status; the bin script sets process.exitCode from it. */
+export async function main(argv: string[], term: Terminal = nodeTerminal()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    term.out(mainHelp);
+    return name ? exitCodes.ok : exitCodes.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    term.out(`${await packageVersion()}\n`);
+    return exitCodes.ok;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command '${name}'`);
+    return await command.run(rest, term);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      term.err(`${paint(term, 'red', 'error')} ${(error as Error).message}\nRun 'media-preflight ${command ? `${name} ` : ''}--help' for usage.\n`);
+      return exitCodes.usage;
+    }
+    term.err(`${paint(term, 'red', 'error')} ${(error as Error)?.stack ?? String(error)}\n`);
+    return exitCodes.usage;
+  }
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,56 @@
+/**
+ * media-preflight: probe, validate and fix media before publishing to Threads, Instagram and others.
+ * This entry is isomorphic (browser and Node); file paths open through a lazily loaded Node module.
+ * Every public symbol is listed here by name.
+ */
+
+// Probe
+export { probe, probeSource, type ProbeOptions } from './probe/probe.js';
+export {
+  MediaInfoSchema,
+  ContainerInfoSchema,
+  ContainerFormatSchema,
+  VideoTrackSchema,
+  AudioTrackSchema,
+  OtherTrackSchema,
+  TrackSchema,
+  ImageInfoSchema,
+  EditListSchema,
+  ColourSchema,
+  UnreadableSchema,
+  UnreadableReasonSchema,
+  IoStatsSchema,
+  MediaKindSchema,
+  ChromaSubsamplingSchema,
+  BoxSummarySchema,
+  containerFormats,
+  type MediaInfo,
+  type ContainerInfo,
+  type ContainerFormat,
+  type VideoTrack,
+  type AudioTrack,
+  type OtherTrack,
+  type Track,
+  type ImageInfo,
+  type EditList,
+  type Colour,
+  type Unreadable,
+  type UnreadableReason,
+  type IoStats,
+  type MediaKind,
+  type ChromaSubsampling,
+  type BoxSummary,
+} from './probe/media-info.js';
+export { sniffContainer, type SniffResult } from './sniff/sniff-container.js';
+
+// Sources
+export type { MediaSource } from './sources/source.js';
+export { openSource, isMediaSource, type ProbeInput, type OpenSourceOptions } from './sources/open-source.js';
+export { BytesSource } from './sources/bytes-source.js';
+export { BlobSource } from './sources/blob-source.js';
+export { UrlSource, type UrlSourceOptions } from './sources/url-source.js';
+export { CountingSource } from './sources/counting-source.js';
+
+// Errors
+export { MediaPreflightError, isMediaPreflightError } from './errors/media-preflight-error.js';
+export { MediaSourceError } from './errors/media-source-error.js';
