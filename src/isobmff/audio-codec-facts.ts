@@ -20,8 +20,9 @@ export function audioCodecFacts(entry: SampleEntryFacts | null, raw: RawSampleEn
   let codec = lookupSampleEntry(type)?.codec ?? type;
   const esds = raw?.esds ?? entry?.esds ?? null;
   if (esds && type === 'mp4a') codec = codecFromMp4aObjectType(esds.objectTypeIndication) ?? codec;
-  const templateRate = entry?.sampleRate ?? raw?.sampleRate ?? 0;
-  const templateChannels = raw?.channels ?? entry?.channelCount ?? 0;
+  // Damaged entries can hold fractional 16.16 rates; the schema wants whole numbers.
+  const templateRate = Math.round(entry?.sampleRate ?? raw?.sampleRate ?? 0);
+  const templateChannels = Math.round(raw?.channels ?? entry?.channelCount ?? 0);
   const pcmBits = lookupSampleEntry(type)?.kind === 'audio' && codec === 'pcm' ? (raw?.bitsPerSample ?? entry?.sampleSize ?? null) : null;
   if (codec === 'aac' && esds?.asc) {
     const asc = parseAudioSpecificConfig(esds.asc);

@@ -67,7 +67,10 @@ export async function probeSource(source: CountingSource, signal?: AbortSignal):
     return finish({ ...base, image: r }, source, {});
   }
   const other = await probeOtherContainer(source, sniff, head, signal);
-  return finish({ ...base, ...other }, source, {});
+  const unreadable = sniff.format === 'unknown' && !other.unreadable
+    ? { reason: 'unsupported' as const, message: 'the bytes are not a media format this tool recognises', offset: null }
+    : other.unreadable;
+  return finish({ ...base, ...other, unreadable }, source, {});
 }
 
 function emptyInfo(size: number, sniff: SniffResult): MediaInfo {
