@@ -1,4 +1,7 @@
-/** Output helpers for the CLI: colour only for a terminal, never when NO_COLOR is set. */
+/**
+ * Output helpers for the CLI: colour for a terminal (or when FORCE_COLOR asks for it), never when
+ * NO_COLOR is set (https://no-color.org).
+ */
 
 export type Terminal = {
   out: (text: string) => void;
@@ -9,10 +12,11 @@ export type Terminal = {
 
 export function nodeTerminal(): Terminal {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const forceColor = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    color: !noColor && Boolean(process.stdout.isTTY) && process.env.TERM !== 'dumb',
+    color: !noColor && (forceColor || (Boolean(process.stdout.isTTY) && process.env.TERM !== 'dumb')),
     isErrTTY: Boolean(process.stderr.isTTY),
   };
 }

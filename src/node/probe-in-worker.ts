@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { MediaSourceError } from '../errors/media-source-error.js';
 import { MediaPreflightError } from '../errors/media-preflight-error.js';
@@ -28,7 +27,6 @@ export async function probeInWorker(input: string | Uint8Array, options: ProbeIn
   const worker = new Worker(workerUrl(), {
     workerData: { input },
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, maxHeapMb / 4) },
-    execArgv: runningFromSource() ? ['--import', 'tsx'] : [],
     stdout: true,
     stderr: true,
   });
@@ -64,14 +62,9 @@ export async function probeInWorker(input: string | Uint8Array, options: ProbeIn
   });
 }
 
+/** The worker is the compiled probe-worker.js beside this module (dist/node/). */
 function workerUrl(): URL {
-  const js = new URL('./probe-worker.js', import.meta.url);
-  return runningFromSource() ? new URL('./probe-worker.ts', import.meta.url) : js;
-}
-
-/** Under Vitest or tsx the sources are .ts files; the worker then needs tsx to load them. */
-function runningFromSource(): boolean {
-  return import.meta.url.endsWith('.ts') || !existsSync(new URL('./probe-worker.js', import.meta.url));
+  return new URL('./probe-worker.js', import.meta.url);
 }
 
 function failed(input: string | Uint8Array, reason: 'timeout' | 'limit-exceeded', message: string): MediaInfo {
