@@ -122,7 +122,9 @@ function sequenceTrack(b: Uint8Array, moov: IsoBox): SequenceTrack {
     const stbls = children(b, stbl);
     const sizes = findBox(stbls, 'stsz') ?? findBox(stbls, 'stz2');
     // stsz and stz2 both keep sample_count 8 bytes into their content.
-    const frames = sizes && sizes.contentStart + 12 <= sizes.end ? u32be(b, sizes.contentStart + 8) ?? null : null;
+    const count = sizes && sizes.contentStart + 12 <= sizes.end ? u32be(b, sizes.contentStart + 8) : undefined;
+    // A sequence with no samples cannot be shown; leave the count unknown rather than report 0 frames.
+    const frames = count ? count : null;
     const tkhd = findBox(trakChildren, 'tkhd');
     const size = tkhd ? trackSize(b, tkhd) : null;
     return { width: size?.width ?? null, height: size?.height ?? null, frames };

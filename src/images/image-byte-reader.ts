@@ -1,5 +1,5 @@
 import type { MediaSource } from '../sources/source.js';
-import { IMAGE_READ_AHEAD_BYTES, IMAGE_READ_CAP_BYTES } from './image-limits.js';
+import { IMAGE_FREE_HEAD_BYTES, IMAGE_READ_AHEAD_BYTES, IMAGE_READ_CAP_BYTES } from './image-limits.js';
 import { imageFailure, type ImageProbeFailure } from './image-probe-failure.js';
 
 /**
@@ -19,7 +19,7 @@ export class ImageByteReader {
     private readonly readCapBytes = IMAGE_READ_CAP_BYTES,
   ) {
     this.size = source.size;
-    this.head = head.subarray(0, Math.min(head.length, source.size));
+    this.head = head.subarray(0, Math.min(head.length, source.size, IMAGE_FREE_HEAD_BYTES));
   }
 
   /** Bytes read through the source so far (the head is free). */

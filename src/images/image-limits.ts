@@ -3,6 +3,11 @@
  * it reads or allocates, so hostile files cost a bounded amount of I/O and time.
  */
 
+/**
+ * The head the caller hands over is free to use up to this size (the probe reads 64 KiB first);
+ * a longer one is cut here so the caps below bound the work whatever the caller passes.
+ */
+export const IMAGE_FREE_HEAD_BYTES = 64 * 1024;
 /** Bytes read through the source beyond the head the caller already has. */
 export const IMAGE_READ_CAP_BYTES = 4 * 1024 * 1024;
 /** Smallest fetch past the head: marker and chunk headers sit close together, one read serves several. */

@@ -76,10 +76,13 @@ export async function parseJpeg(reader: ImageByteReader): Promise<ImageInfo | Im
       return frameHeader(marker, body, bodyLength, pos, orientation, adobeTransform);
     }
     if (marker === APP1 && !exifSeen && bodyLength >= 14) {
-      const body = await reader.read(bodyOffset, bodyLength);
-      if (isImageProbeFailure(body)) return body;
-      if (ascii(body, 0, 6) === 'Exif\0\0') {
+      // APP1 also carries XMP (up to 64 KiB a segment): look at the signature before reading the body.
+      const signature = await reader.read(bodyOffset, 6);
+      if (isImageProbeFailure(signature)) return signature;
+      if (ascii(signature, 0, 6) === 'Exif\0\0') {
         exifSeen = true;
+        const body = await reader.read(bodyOffset, bodyLength);
+        if (isImageProbeFailure(body)) return body;
         orientation = await readExifOrientation(body.subarray(6));
       }
     } else if (marker === APP14 && adobeTransform === null && bodyLength >= 12) {
