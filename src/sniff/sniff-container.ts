@@ -78,7 +78,8 @@ export function sniffContainer(head: Uint8Array, size: number): SniffResult {
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return result('tiff');
 
   if (startsWith(head, [0x00, 0x00, 0x01, 0xba])) return result('mpegps');
-  if (sniffTsPacketLayout(head, size)) return result('mpegts');
+  // Real TS packets carry binary payloads; a head that is all printable text is text with unlucky "G"s.
+  if (sniffTsPacketLayout(head, size) && sniffTextual(head, size) === null) return result('mpegts');
 
   const audio = sniffMpegAudio(head);
   if (audio === 'mp3') return result('mp3');

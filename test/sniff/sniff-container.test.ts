@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containerFormats, type ContainerFormat } from '../../src/probe/media-info.js';
@@ -14,6 +14,7 @@ const sniff = (bytes: Uint8Array) => sniffContainer(headOf(bytes), bytes.length)
 /** The container each fixture was written as (the muxer fixtures/make-container-fixtures.sh asked ffmpeg for). */
 const expected: Record<string, ContainerFormat> = {
   'vp9-opus.webm': 'webm',
+  'vp9-opus-live.webm': 'webm',
   'vp8-vorbis.webm': 'webm',
   'av1-opus.webm': 'webm',
   'h264-aac.mkv': 'matroska',
@@ -22,6 +23,7 @@ const expected: Record<string, ContainerFormat> = {
   'h264-pcm.avi': 'avi',
   'h264-aac.ts': 'mpegts',
   'h264-aac.m2ts': 'mpegts',
+  'h264-mp2.ts': 'mpegts',
   'mpeg2-mp2.mpg': 'mpegps',
   'theora-vorbis.ogv': 'ogg',
   'h264-aac.flv': 'flv',
@@ -69,6 +71,10 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('sniffContainer on real encoder output', () => {
+  it('has an expected format for every fixture the script makes', () => {
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(expected).sort());
+  });
+
   for (const [name, format] of Object.entries(expected)) {
     it(`${name} is ${format}`, () => {
       expect(sniff(load(name)).format).toBe(format);
@@ -201,6 +207,12 @@ describe('sniffContainer on inputs derived from real files', () => {
     expect(sniffContainer(txt.subarray(0, e9), txt.length).format).toBe('text');
     // ...but a file that really ends mid-character is not valid text.
     expect(sniffContainer(txt.subarray(0, e9), e9).format).toBe('unknown');
+  });
+
+  it('does not mistake text with "G" every 188 bytes for a transport stream', () => {
+    const line = 'G' + 'o'.repeat(186) + '\n'; // 188 characters, each starting with "G"
+    expect(sniff(text(line.repeat(20))).format).toBe('text');
+    expect(sniff(text(line.repeat(2) + 'x'.repeat(188 * 10))).format).toBe('text');
   });
 
   it('needs more than "BM" for a bitmap', () => {
