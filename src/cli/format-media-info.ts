@@ -12,7 +12,7 @@ export function formatMediaInfo(term: Terminal, label: string, info: MediaInfo):
   if (v) {
     const parts = [
       `${v.codec}${v.profile ? ` ${v.profile}` : ''}${v.level !== null ? `@${v.level}` : ''}`,
-      `${v.width}x${v.height}`,
+      v.width > 0 && v.height > 0 ? `${v.width}x${v.height}` : null,
       v.frameRate !== null ? `${round(v.frameRate, 3)} fps${v.frameRateMode === 'variable' ? ' (variable)' : ''}` : null,
       v.chromaSubsampling ? `${v.chromaSubsampling}${v.bitDepth ? ` ${v.bitDepth}-bit` : ''}` : null,
       v.interlaced ? 'interlaced' : null,
@@ -23,7 +23,13 @@ export function formatMediaInfo(term: Terminal, label: string, info: MediaInfo):
   }
   const a = info.audio;
   if (a) {
-    const parts = [`${a.codec}${a.profile ? ` ${a.profile}` : ''}`, `${a.sampleRate} Hz`, `${a.channels} ch`, a.bitrateBitsPerSecond ? formatBitrate(a.bitrateBitsPerSecond) : null];
+    // Containers probed cheaply (MPEG-TS) may not know rates and channels: 0 means unknown there.
+    const parts = [
+      `${a.codec}${a.profile ? ` ${a.profile}` : ''}`,
+      a.sampleRate > 0 ? `${a.sampleRate} Hz` : null,
+      a.channels > 0 ? `${a.channels} ch` : null,
+      a.bitrateBitsPerSecond ? formatBitrate(a.bitrateBitsPerSecond) : null,
+    ];
     lines.push(`  audio      ${parts.filter(Boolean).join(', ')}`);
   }
   const img = info.image;
