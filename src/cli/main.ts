@@ -44,8 +44,16 @@ export async function main(argv: string[], term: Terminal = nodeTerminal()): Pro
   }
 }
 
+/** The package's version; package.json sits one level up from dist/cli.js, two from dist/cli/main.js. */
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'media-preflight' && pkg.version) return pkg.version;
+    } catch {
+      // Not at this level; try the next.
+    }
+  }
+  return 'unknown';
 }

@@ -1,5 +1,6 @@
 // Node only: openSource() imports this file lazily so browser bundles never reach node:fs.
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { MediaSource } from './source.js';
 import { MediaSourceError } from '../errors/media-source-error.js';
 import { assertReadArguments } from './bytes-source.js';
@@ -22,26 +23,23 @@ export class FileSource implements MediaSource {
   /** Opens a regular file. Missing paths, directories and unreadable files reject with a MediaSourceError. */
   static async open(path: string | URL): Promise<FileSource> {
     const label = typeof path === 'string' ? path : path.href;
-    // stat before open: opening a FIFO or device could block, and a directory opens fine on Linux.
-    const info = await stat(path).catch((error: unknown) => {
-      throw openError(error, label);
-    });
-    if (info.isDirectory()) {
-      throw new MediaSourceError(`${label} is a directory, not a file`, label, { code: 'E_SOURCE_IS_DIRECTORY' });
-    }
-    if (!info.isFile()) {
-      throw new MediaSourceError(`${label} is not a regular file`, label, { code: 'E_SOURCE_IO' });
-    }
-    const handle = await open(path, 'r').catch((error: unknown) => {
+    // O_NONBLOCK: opening a FIFO or device must not block; the fstat below refuses them. One open
+    // and one fstat (not stat + open + fstat) because every call is a thread-pool round trip.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
       throw openError(error, label);
     });
     try {
-      // Size from the open handle, so a file replaced between stat and open is measured right.
-      const { size } = await handle.stat();
-      return new FileSource(handle, label, size);
+      const info = await handle.stat();
+      if (info.isDirectory()) {
+        throw new MediaSourceError(`${label} is a directory, not a file`, label, { code: 'E_SOURCE_IS_DIRECTORY' });
+      }
+      if (!info.isFile()) {
+        throw new MediaSourceError(`${label} is not a regular file`, label, { code: 'E_SOURCE_IO' });
+      }
+      return new FileSource(handle, label, info.size);
     } catch (error) {
       await handle.close().catch(() => {});
-      throw openError(error, label);
+      throw error instanceof MediaSourceError ? error : openError(error, label);
     }
   }
 
