@@ -13,6 +13,8 @@ export type FragmentTotals = {
   maxDelta: number;
   /** Decode time of the first sample (tfdt), media timescale. */
   firstDecodeTime: number | null;
+  /** Decode time just after the last sample read. */
+  endDecodeTime: number;
 };
 
 type Defaults = { duration: number; size: number; flags: number };
@@ -42,7 +44,7 @@ export function sumFragments(
   moofs: Array<{ offset: number; bytes: Uint8Array }>,
   trex: Map<number, Defaults>,
 ): { totals: Map<number, FragmentTotals>; problem: string | null } {
-  const totals = new Map<number, FragmentTotals & { lastKeyDts: number | null; dts: number }>();
+  const totals = new Map<number, Omit<FragmentTotals, 'endDecodeTime'> & { lastKeyDts: number | null; dts: number }>();
   let problem: string | null = null;
   for (const moof of moofs) {
     const tree = parseBoxTree(moof.bytes, moof.offset);
@@ -88,15 +90,15 @@ export function sumFragments(
   }
   const out = new Map<number, FragmentTotals>();
   for (const [id, t] of totals) {
-    const { lastKeyDts: _k, dts: _d, ...rest } = t;
-    out.set(id, { ...rest, minDelta: rest.minDelta === Infinity ? 0 : rest.minDelta });
+    const { lastKeyDts: _k, dts, ...rest } = t;
+    out.set(id, { ...rest, endDecodeTime: dts, minDelta: rest.minDelta === Infinity ? 0 : rest.minDelta });
   }
   return { totals: out, problem };
 }
 
 function sumTrun(
   trun: BoxNode,
-  t: FragmentTotals & { lastKeyDts: number | null; dts: number },
+  t: Omit<FragmentTotals, 'endDecodeTime'> & { lastKeyDts: number | null; dts: number },
   d: Defaults,
 ): string | null {
   const p = trun.payload;
@@ -145,4 +147,29 @@ function sumTrun(
     }
   }
   return null;
+}
+
+/**
+ * When the walk jumped over fragments using the mfra index, the totals cover only the fragments
+ * read. Duration is still exact (tfdt of the last fragment read), keyframes come from the index,
+ * and the sample count and bytes are scaled from what was read.
+ */
+export function extrapolateSkipped(t: FragmentTotals, randomAccessTimes: number[] | undefined): FragmentTotals {
+  if (t.firstDecodeTime === null || t.duration <= 0) return t;
+  const span = t.endDecodeTime - t.firstDecodeTime;
+  if (span <= t.duration) return t;
+  const scale = span / t.duration;
+  let maxGap: number | null = t.maxKeyframeGap;
+  if (randomAccessTimes && randomAccessTimes.length > 1) {
+    maxGap = 0;
+    for (let i = 1; i < randomAccessTimes.length; i++) maxGap = Math.max(maxGap, randomAccessTimes[i]! - randomAccessTimes[i - 1]!);
+  }
+  return {
+    ...t,
+    duration: span,
+    sampleCount: Math.round(t.sampleCount * scale),
+    totalBytes: Math.round(t.totalBytes * scale),
+    keyframeCount: randomAccessTimes?.length ?? Math.round(t.keyframeCount * scale),
+    maxKeyframeGap: maxGap,
+  };
 }

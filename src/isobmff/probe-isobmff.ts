@@ -3,7 +3,7 @@ import type { AudioTrack, ContainerInfo, OtherTrack, Track, Unreadable, VideoTra
 import { audioCodecFacts } from './audio-codec-facts.js';
 import { child, children, parseBoxTree, path, type BoxNode } from './box-tree.js';
 import { classifyEditList } from './edit-list.js';
-import { sumFragments, readTrexDefaults, type FragmentTotals } from './fragments.js';
+import { extrapolateSkipped, sumFragments, readTrexDefaults, type FragmentTotals } from './fragments.js';
 import { readFtyp } from './ftyp.js';
 import { parseMoovWithMp4box, type Mp4boxTrack } from './mp4box-moov.js';
 import { readRawSampleEntry } from './raw-sample-entry.js';
@@ -61,7 +61,9 @@ export async function probeIsobmff(cache: ReadCache): Promise<IsobmffProbe> {
   for (let i = 0; i < traks.length && i < parsed.tracks.length; i++) {
     const trak = traks[i]!;
     const meta = parsed.tracks[i]!;
-    const built = buildTrack(trak, meta, parsed.movieTimescale, cache.size, fragments?.totals.get(meta.trackId) ?? null);
+    let frag = fragments?.totals.get(meta.trackId) ?? null;
+    if (frag && walk.fragmentIndex) frag = extrapolateSkipped(frag, walk.fragmentIndex.times.get(meta.trackId));
+    const built = buildTrack(trak, meta, parsed.movieTimescale, cache.size, frag);
     if ('unreadable' in built) {
       result.unreadable = { ...built.unreadable, offset: walk.moov.offset + built.unreadable.offset };
       return result;

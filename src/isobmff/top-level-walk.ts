@@ -1,6 +1,7 @@
 import { isBoxHeaderProblem, printable, readBoxHeader } from './box-header.js';
 import { isobmffLimits } from './limits.js';
 import type { ReadCache } from './read-cache.js';
+import { readFragmentIndex, type FragmentIndex } from './fragment-index.js';
 import type { BoxSummary } from '../probe/media-info.js';
 
 export type TopLevelBox = BoxSummary & { headerSize: number };
@@ -11,6 +12,10 @@ export type TopLevelWalk = {
   moov: { offset: number; bytes: Uint8Array } | null;
   /** moof boxes' bytes, in file order, when the file is fragmented (bounded by limits). */
   moofs: Array<{ offset: number; bytes: Uint8Array }>;
+  /** The mfra index, when the walk used it to jump from the first fragment to the last ones. */
+  fragmentIndex: FragmentIndex | null;
+  /** Bytes of fragments jumped over thanks to the index (their moofs were not read). */
+  skippedFragmentBytes: number;
   /** Structural damage that stops the walk: offset and message. */
   damage: { kind: 'corrupt-box' | 'truncated' | 'limit-exceeded'; offset: number; message: string } | null;
   notes: string[];
@@ -22,7 +27,8 @@ export type TopLevelWalk = {
  */
 export async function walkTopLevel(cache: ReadCache): Promise<TopLevelWalk> {
   const size = cache.size;
-  const walk: TopLevelWalk = { boxes: [], moov: null, moofs: [], damage: null, notes: [] };
+  const walk: TopLevelWalk = { boxes: [], moov: null, moofs: [], fragmentIndex: null, skippedFragmentBytes: 0, damage: null, notes: [] };
+  let indexTried = false;
   let pos = 0;
   let fragmentBytes = 0;
   while (pos < size) {
@@ -74,6 +80,27 @@ export async function walkTopLevel(cache: ReadCache): Promise<TopLevelWalk> {
       break;
     }
     pos = h.offset + h.size;
+    if (h.type === 'moof' && !indexTried) {
+      indexTried = true;
+      pos = await jumpToLastFragments(cache, walk, pos);
+    }
   }
   return walk;
+}
+
+/**
+ * After the first fragment, jumps to the last random-access fragment the mfra index names, when
+ * the file has one and a moof really starts there: a long fragmented file then costs a few reads,
+ * not one per fragment. Returns where the walk goes on.
+ */
+async function jumpToLastFragments(cache: ReadCache, walk: TopLevelWalk, pos: number): Promise<number> {
+  const index = await readFragmentIndex(cache);
+  if (!index || index.lastMoofOffset <= pos || index.lastMoofOffset >= cache.size) return pos;
+  const head = await cache.get(index.lastMoofOffset, 16, isobmffLimits.smallHopReadBytes);
+  const h = readBoxHeader(head, 0, index.lastMoofOffset, cache.size);
+  if (isBoxHeaderProblem(h) || h.type !== 'moof') return pos;
+  walk.fragmentIndex = index;
+  walk.skippedFragmentBytes = index.lastMoofOffset - pos;
+  walk.notes.push(`used the mfra index to skip ${index.lastMoofOffset - pos} bytes of fragments; sample counts and sizes are estimated from the fragments read`);
+  return index.lastMoofOffset;
 }
