@@ -43,6 +43,39 @@ export {
 } from './probe/media-info.js';
 export { sniffContainer, type SniffResult } from './sniff/sniff-container.js';
 
+// Validate
+export { validate, type ValidationResult } from './validate/validate.js';
+export { preflight, type PreflightOptions } from './validate/preflight.js';
+export { validatePost } from './validate/post-rules.js';
+export {
+  IssueSchema,
+  IssueCodeSchema,
+  DocumentedErrorSchema,
+  RemedySchema,
+  issueCodes,
+  type Issue,
+  type IssueCode,
+  type DocumentedError,
+  type Remedy,
+} from './validate/issue.js';
+export { ReportSchema, CheckOutputSchema, type Report, type CheckOutput } from './validate/report.js';
+export { checkOutputJsonSchema } from './validate/json-schema.js';
+
+// Targets
+export { targets, targetIds, resolveTarget, extendTarget, type TargetInput } from './targets/targets.js';
+export {
+  TargetProfileSchema,
+  VideoRulesSchema,
+  ImageRulesSchema,
+  SeveritySchema,
+  SourceSchema,
+  type TargetProfile,
+  type VideoRules,
+  type ImageRules,
+  type Severity,
+  type Source,
+} from './targets/target-profile.js';
+
 // Sources
 export type { MediaSource } from './sources/source.js';
 export { openSource, isMediaSource, type ProbeInput, type OpenSourceOptions } from './sources/open-source.js';

@@ -1,4 +1,6 @@
+import { checkCommand, checkHelp } from './commands/check-command.js';
 import { probeCommand, probeHelp } from './commands/probe-command.js';
+import { targetsCommand, targetsHelp } from './commands/targets-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { nodeTerminal, paint, type Terminal } from './terminal.js';
 
@@ -7,7 +9,9 @@ const mainHelp = `media-preflight: catch the media errors platforms return after
 Usage: media-preflight <command> [options]
 
 Commands:
-  probe <file|url>...   print the media facts (container, codecs, size, rate, ...)
+  check <file|dir|url>...  check media against a platform's limits (--target threads)
+  probe <file|url>...      print the media facts (container, codecs, size, rate, ...)
+  targets [T]              list the targets, or one target's limits and sources
 
 Run 'media-preflight <command> --help' for a command's options.
 Environment: NO_COLOR disables colour.
@@ -16,7 +20,9 @@ Environment: NO_COLOR disables colour.
 type Command = (argv: string[], term: Terminal) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
+  check: { run: checkCommand, help: checkHelp },
   probe: { run: probeCommand, help: probeHelp },
+  targets: { run: targetsCommand, help: targetsHelp },
 };
 
 /** Runs the CLI and returns the exit status; the bin script sets process.exitCode from it. */
