@@ -12,7 +12,7 @@ export type Terminal = {
 
 export function nodeTerminal(): Terminal {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  const forceColor = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+  const forceColor = Boolean(process.env.FORCE_COLOR) && process.env.FORCE_COLOR !== '0';
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
