@@ -123,7 +123,7 @@ function formatVerdict(term: Terminal, v: PlatformErrorVerdict): string {
   if (v.documentedError) rows.push(['documented', v.documentedError]);
   rows.push(['message', v.message], ['next', NEXT_STEPS[v.action]]);
   const body = rows.map(([k, value]) => `  ${paint(term, 'dim', k.padEnd(10))} ${value}`).join('\n');
-  return `${paint(term, 'bold', 'action')}     ${paint(term, colour, ACTION_WORDS[v.action])}\n${body}\n`;
+  return `${paint(term, 'bold', 'action'.padEnd(12))} ${paint(term, colour, ACTION_WORDS[v.action])}\n${body}\n`;
 }
 
 function parseHeaders(lines: readonly string[]): Record<string, string> {
