@@ -76,6 +76,12 @@ export {
   type Source,
 } from './targets/target-profile.js';
 
+// When a publish fails
+export { classifyPlatformError } from './classify/classify-platform-error.js';
+export { retryDelay } from './classify/retry-delay.js';
+export { NotRetryableError } from './classify/not-retryable-error.js';
+export { PlatformErrorVerdictSchema, type PlatformErrorVerdict } from './classify/verdict.js';
+
 // Sources
 export type { MediaSource } from './sources/source.js';
 export { openSource, isMediaSource, type ProbeInput, type OpenSourceOptions } from './sources/open-source.js';

@@ -17,10 +17,9 @@ export const verdictCategories = [
 export const VerdictCategorySchema = z.enum(verdictCategories);
 export type VerdictCategory = z.infer<typeof VerdictCategorySchema>;
 
-/** The error patterns the Threads error guide documents by name (the three auth ones have no tag). */
-export const documentedErrors = ['video-format', 'video-codec', 'duration-exceed', 'media-fetch-failed', 'media-processing'] as const;
-export const DocumentedErrorSchema = z.enum(documentedErrors);
-export type DocumentedError = z.infer<typeof DocumentedErrorSchema>;
+// The error patterns the Threads error guide documents by name: one enum shared with validation issues.
+import { DocumentedErrorSchema, type DocumentedError } from '../validate/issue.js';
+export { DocumentedErrorSchema, type DocumentedError };
 
 /** Who answered; `meta` when a Graph error could come from Facebook, Instagram or Threads alike. */
 export const errorPlatforms = ['meta', 'threads', 'instagram', 'tiktok'] as const;

@@ -1,4 +1,5 @@
 import { checkCommand, checkHelp } from './commands/check-command.js';
+import { explainCommand, explainHelp } from './commands/explain-command.js';
 import { probeCommand, probeHelp } from './commands/probe-command.js';
 import { targetsCommand, targetsHelp } from './commands/targets-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
@@ -11,6 +12,7 @@ Usage: media-preflight <command> [options]
 Commands:
   check <file|dir|url>...  check media against a platform's limits (--target threads)
   probe <file|url>...      print the media facts (container, codecs, size, rate, ...)
+  explain [FILE]           classify a platform error response: reconnect, retry or fix
   targets [T]              list the targets, or one target's limits and sources
 
 Run 'media-preflight <command> --help' for a command's options.
@@ -21,6 +23,7 @@ type Command = (argv: string[], term: Terminal) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
+  explain: { run: (argv, term) => explainCommand(argv, term), help: explainHelp },
   probe: { run: probeCommand, help: probeHelp },
   targets: { run: targetsCommand, help: targetsHelp },
 };
