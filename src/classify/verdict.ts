@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What `classifyPlatformError` returns: the next step (action), whether the same request may be

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MediaInfoSchema } from '../probe/media-info.js';
 import { IssueSchema } from './issue.js';
 
