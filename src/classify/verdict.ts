@@ -26,6 +26,7 @@ export const errorPlatforms = ['meta', 'threads', 'instagram', 'tiktok'] as cons
 export const ErrorPlatformSchema = z.enum(errorPlatforms);
 export type ErrorPlatform = z.infer<typeof ErrorPlatformSchema>;
 
+/** zod schema of {@link PlatformErrorVerdict}. */
 export const PlatformErrorVerdictSchema = z.object({
   category: VerdictCategorySchema,
   action: VerdictActionSchema,
@@ -45,4 +46,5 @@ export const PlatformErrorVerdictSchema = z.object({
   /** HTTP status, when the input was (or carried) an HTTP response. */
   httpStatus: z.number().int().optional(),
 });
+/** What to do about a platform error: reconnect, retry (and when), fix the input, URL or app. */
 export type PlatformErrorVerdict = z.infer<typeof PlatformErrorVerdictSchema>;

@@ -13,10 +13,14 @@ export const containerFormats = [
   'gif', 'jpeg', 'png', 'webp', 'bmp', 'tiff',
   'pdf', 'zip', 'html', 'xml', 'text', 'unknown',
 ] as const;
+/** zod schema of {@link ContainerFormat}. */
 export const ContainerFormatSchema = z.enum(containerFormats);
+/** A container format the sniffer recognises (`mp4`, `mov`, `webm`, `jpeg`, `pdf`, `unknown`, ...). */
 export type ContainerFormat = z.infer<typeof ContainerFormatSchema>;
 
+/** zod schema of {@link MediaKind}. */
 export const MediaKindSchema = z.enum(['video', 'audio', 'image', 'other']);
+/** What a file is for publishing purposes: video, audio, image or other. */
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 /** Why a file could not be read. `offset` is the byte where the damage starts, when known. */
@@ -30,13 +34,16 @@ export const UnreadableReasonSchema = z.enum([
   'timeout',
   'unsupported',
 ]);
+/** A stable reason code for an unreadable file. */
 export type UnreadableReason = z.infer<typeof UnreadableReasonSchema>;
 
+/** zod schema of {@link Unreadable}. */
 export const UnreadableSchema = z.object({
   reason: UnreadableReasonSchema,
   message: z.string(),
   offset: z.number().int().nonnegative().nullable(),
 });
+/** Why a file cannot be parsed, and the byte offset where the damage starts when known. */
 export type Unreadable = z.infer<typeof UnreadableSchema>;
 
 /** A top-level box of an ISO-BMFF file, in file order. */
@@ -46,8 +53,10 @@ export const BoxSummarySchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   truncated: z.boolean(),
 });
+/** A top-level ISO-BMFF box: type, offset, size, and whether it runs past the end of the file. */
 export type BoxSummary = z.infer<typeof BoxSummarySchema>;
 
+/** zod schema of {@link ContainerInfo}. */
 export const ContainerInfoSchema = z.object({
   format: ContainerFormatSchema,
   /** Human name, e.g. "MPEG-4 (ISO-BMFF)", "QuickTime", "WebM". */
@@ -62,11 +71,15 @@ export const ContainerInfoSchema = z.object({
   /** Top-level boxes (ISO-BMFF only), capped at 64 entries with the rest summarised. */
   layout: z.array(BoxSummarySchema),
 });
+/** The container: format, brands, faststart, fragments and the top-level box layout. */
 export type ContainerInfo = z.infer<typeof ContainerInfoSchema>;
 
+/** zod schema of {@link ChromaSubsampling}. */
 export const ChromaSubsamplingSchema = z.enum(['4:2:0', '4:2:2', '4:4:4', '4:0:0']);
+/** Chroma subsampling: `4:2:0`, `4:2:2`, `4:4:4` or `4:0:0` (monochrome). */
 export type ChromaSubsampling = z.infer<typeof ChromaSubsamplingSchema>;
 
+/** zod schema of {@link EditList}. */
 export const EditListSchema = z.object({
   /** none: no elst; benign: one segment that only skips priming/B-frame delay; real: anything else. */
   kind: z.enum(['none', 'benign', 'real']),
@@ -76,8 +89,10 @@ export const EditListSchema = z.object({
   /** Media time skipped at the start, in seconds (priming or B-frame delay). */
   startSkipSeconds: z.number(),
 });
+/** How a track's edit list changes playback: `none`, `benign` (encoder delay) or `real`. */
 export type EditList = z.infer<typeof EditListSchema>;
 
+/** zod schema of {@link Colour}. */
 export const ColourSchema = z.object({
   primaries: z.number().int().nullable(),
   transfer: z.number().int().nullable(),
@@ -86,6 +101,7 @@ export const ColourSchema = z.object({
   /** Where the values came from. */
   source: z.enum(['colr', 'bitstream', 'config']),
 });
+/** Colour description (ISO/IEC 23091-2 code points) and where it came from. */
 export type Colour = z.infer<typeof ColourSchema>;
 
 const trackBase = {
@@ -104,6 +120,7 @@ const trackBase = {
   language: z.string().nullable(),
 };
 
+/** zod schema of {@link VideoTrack}. */
 export const VideoTrackSchema = z.object({
   ...trackBase,
   kind: z.literal('video'),
@@ -140,8 +157,10 @@ export const VideoTrackSchema = z.object({
     })
     .nullable(),
 });
+/** A video track: codec, profile, size, rotation, frame rate, chroma, scan, keyframes, edit list. */
 export type VideoTrack = z.infer<typeof VideoTrackSchema>;
 
+/** zod schema of {@link AudioTrack}. */
 export const AudioTrackSchema = z.object({
   ...trackBase,
   kind: z.literal('audio'),
@@ -151,19 +170,25 @@ export const AudioTrackSchema = z.object({
   channels: z.number().int(),
   bitDepth: z.number().int().nullable(),
 });
+/** An audio track: codec, profile, sample rate, channels, bit depth. */
 export type AudioTrack = z.infer<typeof AudioTrackSchema>;
 
+/** zod schema of {@link OtherTrack}. */
 export const OtherTrackSchema = z.object({
   ...trackBase,
   kind: z.literal('other'),
   /** Handler type: text, subt, tmcd, meta, ... */
   handler: z.string(),
 });
+/** A track that is neither video nor audio (subtitles, timecode, metadata). */
 export type OtherTrack = z.infer<typeof OtherTrackSchema>;
 
+/** zod schema of {@link Track}: a video, audio or other track, told apart by `kind`. */
 export const TrackSchema = z.discriminatedUnion('kind', [VideoTrackSchema, AudioTrackSchema, OtherTrackSchema]);
+/** Any track of a file. */
 export type Track = z.infer<typeof TrackSchema>;
 
+/** zod schema of {@link ImageInfo}. */
 export const ImageInfoSchema = z.object({
   format: z.enum(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'bmp', 'tiff']),
   width: z.number().int(),
@@ -181,14 +206,18 @@ export const ImageInfoSchema = z.object({
   /** WebP only. */
   lossless: z.boolean().nullable(),
 });
+/** An image: format, size, EXIF orientation, animation, colour space. */
 export type ImageInfo = z.infer<typeof ImageInfoSchema>;
 
+/** zod schema of {@link IoStats}. */
 export const IoStatsSchema = z.object({
   bytesRead: z.number().int().nonnegative(),
   reads: z.number().int().nonnegative(),
 });
+/** Bytes and reads a probe cost. */
 export type IoStats = z.infer<typeof IoStatsSchema>;
 
+/** zod schema of {@link MediaInfo}: the probe result, JSON-serialisable. */
 export const MediaInfoSchema = z.object({
   kind: MediaKindSchema,
   sizeBytes: z.number().int().nonnegative(),
@@ -207,4 +236,5 @@ export const MediaInfoSchema = z.object({
   unreadable: UnreadableSchema.nullable(),
   io: IoStatsSchema,
 });
+/** What the probe learnt about one input: container, tracks, image, damage, and the I/O it cost. */
 export type MediaInfo = z.infer<typeof MediaInfoSchema>;

@@ -14,6 +14,7 @@ export type { IsobmffBrands } from './sniff-isobmff.js';
 /** How many leading bytes the sniffer expects; it works with fewer. */
 export const SNIFF_HEAD_BYTES = 64 * 1024;
 
+/** What the first bytes of a file say it is. */
 export interface SniffResult {
   format: ContainerFormat;
   formatName: string;

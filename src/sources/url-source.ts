@@ -3,6 +3,7 @@ import { MediaSourceError } from '../errors/media-source-error.js';
 import { abortReason } from '../errors/abort.js';
 import { assertReadArguments } from './bytes-source.js';
 
+/** Options for reading media from an http(s) URL with range requests. */
 export interface UrlSourceOptions {
   /** The fetch to use; defaults to the global one. */
   fetch?: typeof fetch;

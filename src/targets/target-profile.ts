@@ -7,8 +7,10 @@ import { ChromaSubsamplingSchema } from '../probe/media-info.js';
  */
 
 export const SeveritySchema = z.enum(['error', 'warning']);
+/** `error` where the platform documents a rejection, `warning` for recommendations. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** zod schema of {@link Source}. */
 export const SourceSchema = z.object({
   /** The page the figure comes from. */
   url: z.string(),
@@ -17,6 +19,7 @@ export const SourceSchema = z.object({
   /** Conflicts between the platform's own pages, and which figure we took. */
   note: z.string().optional(),
 });
+/** Where a limit comes from: page, date of the copy read, and notes on conflicts. */
 export type Source = z.infer<typeof SourceSchema>;
 
 /** A limit: its value, its severity (error = the platform documents a rejection) and its source. */
@@ -28,6 +31,7 @@ const Range = z
   .object({ min: z.number().optional(), max: z.number().optional() })
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'min must not exceed max' });
 
+/** zod schema of {@link VideoRules}. */
 export const VideoRulesSchema = z
   .object({
     containers: limit(z.array(z.string()).min(1)),
@@ -67,8 +71,10 @@ export const VideoRulesSchema = z
     fileSize: limit(Range),
   })
   .partial();
+/** The video limits of a target; every field is optional. */
 export type VideoRules = z.infer<typeof VideoRulesSchema>;
 
+/** zod schema of {@link ImageRules}. */
 export const ImageRulesSchema = z
   .object({
     formats: limit(z.array(z.string()).min(1)),
@@ -79,8 +85,10 @@ export const ImageRulesSchema = z
     animated: limit(z.literal(false)),
   })
   .partial();
+/** The image limits of a target; every field is optional. */
 export type ImageRules = z.infer<typeof ImageRulesSchema>;
 
+/** zod schema of {@link TargetProfile}; `resolveTarget` uses it to check custom profiles. */
 export const TargetProfileSchema = z.object({
   /** Stable id used on the command line: `threads`, `instagram-reels`, ... */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
@@ -95,4 +103,5 @@ export const TargetProfileSchema = z.object({
   /** Where figures disagree and other context for people reading the targets table. */
   notes: z.array(z.string()),
 });
+/** A platform target: what it accepts and its limits, each with severity and source. */
 export type TargetProfile = z.infer<typeof TargetProfileSchema>;

@@ -38,17 +38,22 @@ export const issueCodes = [
   'item-count',
 ] as const;
 
+/** zod schema of {@link IssueCode}: a known code or any `url-*` code. */
 export const IssueCodeSchema = z.union([z.enum(issueCodes), z.string().regex(/^url-[a-z0-9-]+$/)]);
+/** A stable issue code; see {@link issueCodes}. URL checks add `url-*` codes. */
 export type IssueCode = (typeof issueCodes)[number] | `url-${string}`;
 
 /** The five errors the Threads error guide documents; an issue names the one it prevents. */
 export const DocumentedErrorSchema = z.enum(['video-format', 'video-codec', 'duration-exceed', 'media-fetch-failed', 'media-processing']);
+/** One of the five errors the Threads error guide documents by name. */
 export type DocumentedError = z.infer<typeof DocumentedErrorSchema>;
 
 /** What the fixer does about an issue; null when a person must decide (too short, wrong content). */
 export const RemedySchema = z.enum(['remux', 'trim', 'transcode-video', 'transcode-audio', 'scale', 'pad', 'convert-image', 'rehost']);
+/** What the fixer does about an issue. */
 export type Remedy = z.infer<typeof RemedySchema>;
 
+/** zod schema of {@link Issue}. */
 export const IssueSchema = z.object({
   code: IssueCodeSchema,
   severity: SeveritySchema,
@@ -66,4 +71,5 @@ export const IssueSchema = z.object({
   /** Track id for track-level issues; null for file-level ones. */
   trackId: z.number().int().nullable(),
 });
+/** One finding against a target: stable code, severity, message and fix for people, and what it prevents. */
 export type Issue = z.infer<typeof IssueSchema>;

@@ -13,6 +13,7 @@ export const ReportSchema = z.object({
   media: MediaInfoSchema.nullable(),
   issues: z.array(IssueSchema),
 });
+/** The result of checking one input against one target. */
 export type Report = z.infer<typeof ReportSchema>;
 
 /** The whole `check --json` document. `post` holds post-level issues (carousel item count). */
@@ -21,4 +22,5 @@ export const CheckOutputSchema = z.object({
   reports: z.array(ReportSchema),
   post: z.object({ ok: z.boolean(), issues: z.array(IssueSchema) }).optional(),
 });
+/** The `check --json` document. */
 export type CheckOutput = z.infer<typeof CheckOutputSchema>;
