@@ -3,11 +3,12 @@ import type { MediaInfo } from '../probe/media-info.js';
 import type { TargetProfile } from '../targets/target-profile.js';
 import type { Issue } from '../validate/issue.js';
 import type { Report } from '../validate/report.js';
+import { wasmCanDecode, WASM_MAX_INPUT_BYTES } from './wasm-codecs.js';
 
 export type Refusal = { reason: FixRefusal; message: string };
 
 /** The browser cannot hold one ArrayBuffer of 2 GiB (fetchFile fails), so the wasm engine stops below it. */
-export const WASM_MAX_INPUT_BYTES = 2 * 1024 ** 3 - 1;
+export { WASM_MAX_INPUT_BYTES };
 
 /**
  * Containers whose streams our probe does not list but ffmpeg reads: a video there is transcoded
@@ -69,8 +70,8 @@ function canPlan(issue: Issue, media: MediaInfo): boolean {
 }
 
 /**
- * Inputs the chosen engine cannot decode. The wasm core (FFmpeg 5.1) has no working AV1 decoder;
- * FFmpeg 5.1 reads no HEIF at all and no animated WebP, natively or in wasm.
+ * Inputs the chosen engine cannot decode. The wasm core (FFmpeg 5.1) has no working AV1 decoder
+ * (wasm-codecs.ts lists what it has); FFmpeg 5.1 reads no HEIF at all and no animated WebP, natively or in wasm.
  */
 export function decodeRefusal(media: MediaInfo, engine: 'wasm' | 'native', decodesVideo: boolean): Refusal | null {
   const img = media.image;
@@ -86,8 +87,10 @@ export function decodeRefusal(media: MediaInfo, engine: 'wasm' | 'native', decod
     }
     return null;
   }
-  if (decodesVideo && engine === 'wasm' && media.video?.codec === 'av1') {
-    return { reason: 'undecodable', message: 'The video is AV1 and the wasm engine (FFmpeg 5.1 core) cannot decode AV1. Use the native engine (ffmpeg on PATH), or re-export the video as H.264.' };
+  const codec = media.video?.codec;
+  if (decodesVideo && engine === 'wasm' && codec && !wasmCanDecode(codec)) {
+    const name = codec === 'av1' ? 'AV1' : codec;
+    return { reason: 'undecodable', message: `The video is ${name} and the wasm engine (FFmpeg 5.1 core) cannot decode ${name}. Use the native engine (ffmpeg on PATH), or re-export the video as H.264.` };
   }
   return null;
 }

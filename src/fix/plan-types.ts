@@ -23,6 +23,10 @@ export type FixStep = { what: string; why: IssueCode[] };
 /** What happens to each stream: copied, re-encoded, added (silent audio), or absent. */
 export type StreamTreatment = 'copy' | 'encode' | 'add' | 'none';
 
+/**
+ * What a fix will do, before it runs: the action, the steps with the issue codes each clears, the
+ * ffmpeg arguments with `{input}`/`{output}` placeholders, and why it refuses when it does.
+ */
 export type FixPlan = {
   action: FixAction;
   steps: FixStep[];
@@ -43,8 +47,10 @@ export type FixPlan = {
 
 /** libx264's presets, fastest first. */
 export const x264Presets = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow', 'placebo'] as const;
+/** One of libx264's presets: faster presets make bigger files. */
 export type X264Preset = (typeof x264Presets)[number];
 
+/** How planFix plans: for which engine, how fast, with what limits. */
 export type PlanOptions = {
   /** The engine that will run the plan. @default 'wasm' */
   engine?: 'wasm' | 'native';

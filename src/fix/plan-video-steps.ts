@@ -49,8 +49,9 @@ export function videoSteps(media: MediaInfo, d: VideoDecisions, s: EncodeSetting
     });
   }
   if (d.video === 'encode' && d.maxBitrate !== null && d.capped) {
-    const budget = d.targetBitrate !== null ? ` aiming at ${Math.round(d.targetBitrate / 1000)} kb/s so the file fits its size limit` : '';
-    steps.push({ what: `Cap the video bitrate at ${Math.round(d.maxBitrate / 1000)} kb/s${budget}`, why: d.why.bitrate });
+    const budget = d.targetBitrate !== null ? `, aiming at ${Math.round(d.targetBitrate / 1000)} kb/s so the file fits its size limit` : '';
+    const byLevel = d.level !== null && d.maxBitrate === d.level.maxBitrate ? ` (the most H.264 level ${d.level.name} allows)` : '';
+    steps.push({ what: `Cap the video bitrate at ${Math.round(d.maxBitrate / 1000)} kb/s${byLevel}${budget}`, why: d.why.bitrate });
   }
   if (d.audio === 'encode') {
     const a = media.audio;
