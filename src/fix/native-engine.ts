@@ -11,6 +11,7 @@ const MAX_ENGINE_RATIO = 0.99;
 const LOG_TAIL_LINES = 20;
 const DEFAULT_STALL_MS = 60_000;
 
+/** Options for createNativeEngine. */
 export type NativeEngineOptions = {
   /** The ffmpeg to run: a path, or a name looked up on PATH. @default 'ffmpeg' */
   ffmpegPath?: string;
