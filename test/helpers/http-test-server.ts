@@ -1,5 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -26,7 +27,19 @@ export interface TestRoute {
   chunkDelayMs?: number;
   /** Body chunk size; default 64 KiB. */
   chunkSize?: number;
-  contentType?: string;
+  /** Default application/octet-stream; null sends no Content-Type. */
+  contentType?: string | null;
+  /** Extra response headers (huge ones, Content-Encoding...). */
+  headers?: Record<string, string>;
+  /** Status for `redirectTo`; default 302. */
+  redirectStatus?: number;
+  /** Takes over the socket and writes raw bytes: lying lengths, resets, endless bodies, trickled heads. */
+  raw?: (socket: Socket, req: IncomingMessage, stopping: AbortSignal) => void | Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface ServedRequest {
@@ -50,19 +63,22 @@ export interface HttpTestServer {
   route(path: string, route: TestRoute): void;
   /** Every request received, in order. */
   readonly requests: ServedRequest[];
+  /** TCP connections accepted (a refused-before-connecting check leaves this at 0). */
+  readonly connections: () => number;
   requestsTo(path: string): ServedRequest[];
   /** Waits until every response so far has finished or been abandoned by its client. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 and an ephemeral port, for testing the URL source against real sockets. */
-export async function startHttpTestServer(): Promise<HttpTestServer> {
+/** A real HTTP (or HTTPS) server on 127.0.0.1 and an ephemeral port, for testing the URL source against real sockets. */
+export async function startHttpTestServer(options: TestServerOptions = {}): Promise<HttpTestServer> {
   const routes = new Map<string, TestRoute>();
   const requests: ServedRequest[] = [];
   const stopping = new AbortController();
+  let connections = 0;
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const record: ServedRequest = {
       path,
@@ -75,16 +91,30 @@ export async function startHttpTestServer(): Promise<HttpTestServer> {
       done: new Promise((resolve) => res.once('close', () => resolve())),
     };
     requests.push(record);
-    void respond(routes.get(path), req.headers.range, res, record, stopping.signal).catch(() => res.destroy());
+    const route = routes.get(path);
+    if (route?.raw) {
+      void Promise.resolve(route.raw(req.socket, req, stopping.signal)).catch(() => req.socket.destroy());
+      return;
+    }
+    void respond(route, req.headers.range, res, record, stopping.signal).catch(() => res.destroy());
+  };
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
+  server.on('connection', (socket: Socket) => {
+    connections++;
+    // A client that resets or drops the connection must not crash the test run.
+    socket.on('error', () => {});
   });
+  // Failed TLS handshakes (a client refusing our test certificate) are expected.
+  server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     origin,
     url: (path) => origin + path,
     route: (path, route) => void routes.set(path, route),
     requests,
+    connections: () => connections,
     requestsTo: (path) => requests.filter((r) => r.path === path),
     settled: async () => void (await Promise.all(requests.map((r) => r.done))),
     close: async () => {
@@ -106,15 +136,18 @@ async function respond(
   if (res.destroyed) return;
   if (!route) return sendText(res, record, 404, 'no such route');
   if (route.redirectTo) {
-    record.status = 302;
-    res.writeHead(302, { location: route.redirectTo, 'content-length': '0' }).end();
+    record.status = route.redirectStatus ?? 302;
+    res.writeHead(record.status, { location: route.redirectTo, 'content-length': '0' }).end();
     return;
   }
   if (route.status) return sendText(res, record, route.status, `status ${route.status}`);
 
   const body = route.body ?? new Uint8Array(0);
   const mode = route.mode ?? 'range';
-  const type = { 'content-type': route.contentType ?? 'application/octet-stream' };
+  const type = {
+    ...(route.contentType === null ? {} : { 'content-type': route.contentType ?? 'application/octet-stream' }),
+    ...route.headers,
+  };
   const range = mode === 'ignore-range' || mode === 'chunked' ? undefined : parseRange(rangeHeader, body.length);
 
   if (range === 'unsatisfiable') {
