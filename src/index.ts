@@ -76,6 +76,16 @@ export {
   type Source,
 } from './targets/target-profile.js';
 
+// URL check (the crawler's view)
+export { checkUrl, checkUrlDetailed, PROBE_SLACK_BYTES, type UrlCheck } from './url/check-url.js';
+export { checkUrlDefaults, type CheckUrlOptions } from './url/check-url-options.js';
+export type { UrlCheckFacts } from './url/url-findings.js';
+export { urlIssueCodes, type UrlIssueCode } from './url/url-issue.js';
+export { createFetchTransport, type FetchTransportOptions } from './url/fetch-transport.js';
+export { TransportFailure, type UrlTransport, type TransportRequest, type TransportResponse, type TransportFailureKind, type Resolver } from './url/transport.js';
+export { classifyAddress, type AddressVerdict } from './url/classify-address.js';
+export type { AddressCategory } from './url/address-ranges.js';
+
 // When a publish fails
 export { classifyPlatformError } from './classify/classify-platform-error.js';
 export { retryDelay } from './classify/retry-delay.js';

@@ -4,3 +4,4 @@
  */
 export { FileSource } from './sources/file-source.js';
 export { probeInWorker, type ProbeInWorkerOptions } from './node/probe-in-worker.js';
+export { createNodeTransport, type NodeTransportOptions } from './url/node-transport.js';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isMediaPreflightError } from '../../errors/media-preflight-error.js';
 import { preflight } from '../../validate/preflight.js';
+import { checkUrl } from '../../url/check-url.js';
 import { validatePost } from '../../validate/post-rules.js';
 import type { CheckOutput, Report } from '../../validate/report.js';
 import { resolveTarget, targetIds } from '../../targets/targets.js';
@@ -23,6 +24,13 @@ Options:
   -c, --concurrency N  files checked at once (default: 4)
   -h, --help           show this help
 
+URL inputs (http/https) are checked the way Threads' and Instagram's crawler fetches them:
+      --allow-private-network  allow loopback/private addresses (testing against local servers)
+      --timeout MS             overall budget per URL (default: 20000)
+      --user-agent UA          crawler User-Agent (default: facebookexternalhit/1.1)
+      --publish-window S       warn when a presigned URL expires within S seconds (default: 3600)
+      --skip-robots            do not read robots.txt
+
 Exit status: 0 every input passes, 1 any input has an error-level issue (or a warning
 with --strict), 2 usage error or an input that could not be opened.
 Targets: ${targetIds.join(', ')}
@@ -37,6 +45,11 @@ export async function checkCommand(argv: string[], term: Terminal): Promise<numb
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       concurrency: { type: 'string', short: 'c', default: '4' },
+      'allow-private-network': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'user-agent': { type: 'string' },
+      'publish-window': { type: 'string' },
+      'skip-robots': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,6 +68,14 @@ export async function checkCommand(argv: string[], term: Terminal): Promise<numb
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency takes a whole number from 1 to 64');
 
+  const urlOptions = {
+    allowPrivateNetwork: values['allow-private-network'],
+    robots: !values['skip-robots'],
+    ...(values.timeout !== undefined ? { timeoutMs: positiveNumber(values.timeout, '--timeout') } : {}),
+    ...(values['publish-window'] !== undefined ? { publishWindowSeconds: positiveNumber(values['publish-window'], '--publish-window') } : {}),
+    ...(values['user-agent'] !== undefined ? { userAgent: values['user-agent'] } : {}),
+  };
+
   const { inputs, missing } = await expandInputs(positionals);
   let status: number = exitCodes.ok;
   for (const m of missing) {
@@ -66,7 +87,7 @@ export async function checkCommand(argv: string[], term: Terminal): Promise<numb
   const finished: Array<Report | undefined> = [];
   const progress = term.isErrTTY && inputs.length > 1;
   const reports = await runPool(inputs, concurrency, async (input, index): Promise<Report> => {
-    const report = await checkOne(input, target.id, term);
+    const report = /^https?:\/\//i.test(input) ? await checkUrl(input, { target: target.id, ...urlOptions }) : await checkOne(input, target.id, term);
     done++;
     finished[index] = report;
     if (progress) term.err(`\r\u001b[2K[${done}/${inputs.length}] ${input}`);
@@ -89,8 +110,15 @@ export async function checkCommand(argv: string[], term: Terminal): Promise<numb
     term.out(summary(term, reports, values.strict));
   }
   const failed = reports.some((r) => !r.ok || (values.strict && r.issues.length > 0)) || (post && !post.ok);
-  if (reports.some((r) => r.media === null)) status = exitCodes.usage;
+  // A file that could not be opened is an I/O error (2); a URL the crawler cannot fetch is a finding (1).
+  if (reports.some((r) => r.media === null && !r.issues.some((i) => i.code.startsWith('url-')))) status = exitCodes.usage;
   return status === exitCodes.usage ? status : failed ? exitCodes.findings : exitCodes.ok;
+}
+
+function positiveNumber(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number`);
+  return n;
 }
 
 /** Opening errors (missing file, HTTP 404) become a report with no media and one issue. */
