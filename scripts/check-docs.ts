@@ -1,7 +1,7 @@
 // Fails when a public symbol (anything exported from a package entry) has no doc comment.
 import ts from 'typescript';
 
-const entries = ['src/index.ts', 'src/node.ts', 'src/ffmpeg.ts'].filter((f) => ts.sys.fileExists(f));
+const entries = ['src/index.ts', 'src/node.ts', 'src/ffmpeg.ts', 'src/ffmpeg-browser.ts'].filter((f) => ts.sys.fileExists(f));
 const config = ts.getParsedCommandLineOfConfigFile('tsconfig.build.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
 const program = ts.createProgram(entries, config.options);
 const checker = program.getTypeChecker();
