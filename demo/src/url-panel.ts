@@ -15,11 +15,19 @@ export function mountUrlPanel(form: HTMLFormElement, input: HTMLInputElement, ou
     checkUrl(input.value, { target: target(), allowPrivateNetwork })
       .then((report) => {
         const errors = report.issues.filter((i) => i.severity === 'error').length;
+        // Warnings alone make a report ok, but a URL the browser could not read is not a pass: it is unknown.
+        const hidden = report.issues.some((i) => i.code === 'url-cors-blocked');
+        const verdict = !report.ok ? 'fail' : hidden ? 'unknown' : 'pass';
+        const title = {
+          pass: 'PASS: the crawler can fetch it',
+          fail: `FAIL: ${errors} error${errors === 1 ? '' : 's'}`,
+          unknown: 'NOT CHECKED: this browser could not read the URL (CORS); run the CLI check',
+        }[verdict];
         out.replaceChildren(
           h(
             'div',
-            { class: `verdict-box ${report.ok ? 'ok' : 'bad'}`, 'data-verdict': report.ok ? 'pass' : 'fail' },
-            h('strong', {}, report.ok ? 'PASS: the crawler can fetch it' : `FAIL: ${errors} error${errors === 1 ? '' : 's'}`),
+            { class: `verdict-box ${verdict === 'pass' ? 'ok' : 'bad'}`, 'data-verdict': verdict },
+            h('strong', {}, title),
             h('p', { class: 'facts' }, describeMedia(report.media)),
             h('ul', { class: 'issues' }, ...report.issues.map(issueItem)),
           ),

@@ -113,6 +113,7 @@ describe.runIf(hasChromium())('demo upload page in Chromium', () => {
     await page.fill('#url-input', media.url('/private.mp4'));
     await page.click('#url-check');
     await page.waitForSelector('#url-result [data-code="url-cors-blocked"]');
+    expect(await page.locator('#url-result .verdict-box').getAttribute('data-verdict')).toBe('unknown');
     await page.screenshot({ path: `${shots}/url-check.png`, fullPage: true });
     expect(outside).toEqual([]);
   });
