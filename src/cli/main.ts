@@ -1,5 +1,6 @@
 import { checkCommand, checkHelp } from './commands/check-command.js';
 import { explainCommand, explainHelp } from './commands/explain-command.js';
+import { fixCommand, fixHelp } from './commands/fix-command.js';
 import { probeCommand, probeHelp } from './commands/probe-command.js';
 import { targetsCommand, targetsHelp } from './commands/targets-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
@@ -11,6 +12,7 @@ Usage: media-preflight <command> [options]
 
 Commands:
   check <file|dir|url>...  check media against a platform's limits (--target threads)
+  fix <in> -o <out>        fix what can be fixed (remux, trim, scale, transcode) and re-check
   probe <file|url>...      print the media facts (container, codecs, size, rate, ...)
   explain [FILE]           classify a platform error response: reconnect, retry or fix
   targets [T]              list the targets, or one target's limits and sources
@@ -23,6 +25,7 @@ type Command = (argv: string[], term: Terminal) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
+  fix: { run: fixCommand, help: fixHelp },
   explain: { run: (argv, term) => explainCommand(argv, term), help: explainHelp },
   probe: { run: probeCommand, help: probeHelp },
   targets: { run: targetsCommand, help: targetsHelp },
