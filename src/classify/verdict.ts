@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What `classifyPlatformError` returns: the next step (action), whether the same request may be
@@ -33,18 +33,18 @@ export const PlatformErrorVerdictSchema = z.object({
   /** False whenever sending the same payload again would fail the same way (the guide's retry-safety rule). */
   retryable: z.boolean(),
   /** The least wait before a retry, in seconds: from Retry-After, Meta's usage headers or Meta's own advice. */
-  retryAfterSeconds: z.number().nonnegative().optional(),
-  documentedError: DocumentedErrorSchema.optional(),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+  documentedError: z.optional(DocumentedErrorSchema),
   /** What the platform said and what to do about it, for people. */
   message: z.string(),
   /** The input, kept as given so nothing the platform said is lost. */
   raw: z.unknown(),
-  platform: ErrorPlatformSchema.optional(),
+  platform: z.optional(ErrorPlatformSchema),
   /** Graph error code (number), TikTok error code or fail_reason, or Threads error_message (string). */
-  code: z.union([z.number(), z.string()]).optional(),
-  subcode: z.number().optional(),
+  code: z.optional(z.union([z.number(), z.string()])),
+  subcode: z.optional(z.number()),
   /** HTTP status, when the input was (or carried) an HTTP response. */
-  httpStatus: z.number().int().optional(),
+  httpStatus: z.optional(z.int()),
 });
 /** What to do about a platform error: reconnect, retry (and when), fix the input, URL or app. */
 export type PlatformErrorVerdict = z.infer<typeof PlatformErrorVerdictSchema>;

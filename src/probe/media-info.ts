@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The probe's result: one plain object with real numbers and units in the names.
@@ -41,7 +41,7 @@ export type UnreadableReason = z.infer<typeof UnreadableReasonSchema>;
 export const UnreadableSchema = z.object({
   reason: UnreadableReasonSchema,
   message: z.string(),
-  offset: z.number().int().nonnegative().nullable(),
+  offset: z.nullable(z.int().check(z.nonnegative())),
 });
 /** Why a file cannot be parsed, and the byte offset where the damage starts when known. */
 export type Unreadable = z.infer<typeof UnreadableSchema>;
@@ -49,8 +49,8 @@ export type Unreadable = z.infer<typeof UnreadableSchema>;
 /** A top-level box of an ISO-BMFF file, in file order. */
 export const BoxSummarySchema = z.object({
   type: z.string(),
-  offset: z.number().int().nonnegative(),
-  sizeBytes: z.number().int().nonnegative(),
+  offset: z.int().check(z.nonnegative()),
+  sizeBytes: z.int().check(z.nonnegative()),
   truncated: z.boolean(),
 });
 /** A top-level ISO-BMFF box: type, offset, size, and whether it runs past the end of the file. */
@@ -61,13 +61,13 @@ export const ContainerInfoSchema = z.object({
   format: ContainerFormatSchema,
   /** Human name, e.g. "MPEG-4 (ISO-BMFF)", "QuickTime", "WebM". */
   formatName: z.string(),
-  mimeType: z.string().nullable(),
+  mimeType: z.nullable(z.string()),
   /** ISO-BMFF brands; null for other containers. */
-  brands: z.object({ major: z.string(), minorVersion: z.number().int(), compatible: z.array(z.string()) }).nullable(),
+  brands: z.nullable(z.object({ major: z.string(), minorVersion: z.int(), compatible: z.array(z.string()) })),
   /** moov before the first mdat; null when not ISO-BMFF or no moov. */
-  faststart: z.boolean().nullable(),
+  faststart: z.nullable(z.boolean()),
   fragmented: z.boolean(),
-  moov: z.object({ offset: z.number().int(), sizeBytes: z.number().int() }).nullable(),
+  moov: z.nullable(z.object({ offset: z.int(), sizeBytes: z.int() })),
   /** Top-level boxes (ISO-BMFF only), capped at 64 entries with the rest summarised. */
   layout: z.array(BoxSummarySchema),
 });
@@ -83,9 +83,9 @@ export type ChromaSubsampling = z.infer<typeof ChromaSubsamplingSchema>;
 export const EditListSchema = z.object({
   /** none: no elst; benign: one segment that only skips priming/B-frame delay; real: anything else. */
   kind: z.enum(['none', 'benign', 'real']),
-  segments: z.number().int().nonnegative(),
+  segments: z.int().check(z.nonnegative()),
   /** Why a `real` edit list is real: empty edit, several segments, rate other than 1, large skip. */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
   /** Media time skipped at the start, in seconds (priming or B-frame delay). */
   startSkipSeconds: z.number(),
 });
@@ -94,10 +94,10 @@ export type EditList = z.infer<typeof EditListSchema>;
 
 /** zod schema of {@link Colour}. */
 export const ColourSchema = z.object({
-  primaries: z.number().int().nullable(),
-  transfer: z.number().int().nullable(),
-  matrix: z.number().int().nullable(),
-  fullRange: z.boolean().nullable(),
+  primaries: z.nullable(z.int()),
+  transfer: z.nullable(z.int()),
+  matrix: z.nullable(z.int()),
+  fullRange: z.nullable(z.boolean()),
   /** Where the values came from. */
   source: z.enum(['colr', 'bitstream', 'config']),
 });
@@ -105,57 +105,57 @@ export const ColourSchema = z.object({
 export type Colour = z.infer<typeof ColourSchema>;
 
 const trackBase = {
-  id: z.number().int(),
+  id: z.int(),
   /** Normalised codec name: h264, hevc, av1, vp9, vp8, prores, mpeg4, aac, mp3, opus, pcm, ... */
   codec: z.string(),
   /** RFC 6381 codec string where one exists (avc1.64001f), else the sample-entry 4CC. */
   codecString: z.string(),
   /** The sample entry's four-character code (avc1, hvc1, hev1, apcn, sowt, mp4a, ...). */
-  sampleEntry: z.string().nullable(),
-  durationSeconds: z.number().nullable(),
-  bitrateBitsPerSecond: z.number().nullable(),
-  sizeBytes: z.number().nullable(),
-  sampleCount: z.number().int().nullable(),
+  sampleEntry: z.nullable(z.string()),
+  durationSeconds: z.nullable(z.number()),
+  bitrateBitsPerSecond: z.nullable(z.number()),
+  sizeBytes: z.nullable(z.number()),
+  sampleCount: z.nullable(z.int()),
   editList: EditListSchema,
-  language: z.string().nullable(),
+  language: z.nullable(z.string()),
 };
 
 /** zod schema of {@link VideoTrack}. */
 export const VideoTrackSchema = z.object({
   ...trackBase,
   kind: z.literal('video'),
-  profile: z.string().nullable(),
-  level: z.number().nullable(),
+  profile: z.nullable(z.string()),
+  level: z.nullable(z.number()),
   /** Coded picture size from the sample entry (after SPS cropping where known). */
-  width: z.number().int(),
-  height: z.number().int(),
+  width: z.int(),
+  height: z.int(),
   /** Size as shown: sample aspect ratio applied, then rotation. */
-  displayWidth: z.number().int(),
-  displayHeight: z.number().int(),
-  sampleAspectRatio: z.object({ num: z.number().int(), den: z.number().int() }).nullable(),
+  displayWidth: z.int(),
+  displayHeight: z.int(),
+  sampleAspectRatio: z.nullable(z.object({ num: z.int(), den: z.int() })),
   /** Clockwise display rotation in degrees from the tkhd matrix: 0, 90, 180 or 270. */
-  rotation: z.number().int(),
+  rotation: z.int(),
   /** Average frames per second over the track. */
-  frameRate: z.number().nullable(),
-  frameRateMode: z.enum(['constant', 'variable']).nullable(),
-  minFrameRate: z.number().nullable(),
-  maxFrameRate: z.number().nullable(),
-  chromaSubsampling: ChromaSubsamplingSchema.nullable(),
-  bitDepth: z.number().int().nullable(),
-  interlaced: z.boolean().nullable(),
-  colour: ColourSchema.nullable(),
-  keyframes: z
-    .object({
-      count: z.number().int(),
+  frameRate: z.nullable(z.number()),
+  frameRateMode: z.nullable(z.enum(['constant', 'variable'])),
+  minFrameRate: z.nullable(z.number()),
+  maxFrameRate: z.nullable(z.number()),
+  chromaSubsampling: z.nullable(ChromaSubsamplingSchema),
+  bitDepth: z.nullable(z.int()),
+  interlaced: z.nullable(z.boolean()),
+  colour: z.nullable(ColourSchema),
+  keyframes: z.nullable(
+    z.object({
+      count: z.int(),
       /** Longest distance between two keyframes, in seconds. */
-      maxIntervalSeconds: z.number().nullable(),
-      averageIntervalSeconds: z.number().nullable(),
+      maxIntervalSeconds: z.nullable(z.number()),
+      averageIntervalSeconds: z.nullable(z.number()),
       /** Sync samples followed by leading pictures (open GOP); null when it cannot be known. */
-      openGopCount: z.number().int().nullable(),
+      openGopCount: z.nullable(z.int()),
       /** Every sample is a sync sample (intra-only codecs, or no stss box). */
       allIntra: z.boolean(),
-    })
-    .nullable(),
+    }),
+  ),
 });
 /** A video track: codec, profile, size, rotation, frame rate, chroma, scan, keyframes, edit list. */
 export type VideoTrack = z.infer<typeof VideoTrackSchema>;
@@ -165,10 +165,10 @@ export const AudioTrackSchema = z.object({
   ...trackBase,
   kind: z.literal('audio'),
   /** AAC-LC, HE-AAC, HE-AACv2, ... where the codec has profiles. */
-  profile: z.string().nullable(),
-  sampleRate: z.number().int(),
-  channels: z.number().int(),
-  bitDepth: z.number().int().nullable(),
+  profile: z.nullable(z.string()),
+  sampleRate: z.int(),
+  channels: z.int(),
+  bitDepth: z.nullable(z.int()),
 });
 /** An audio track: codec, profile, sample rate, channels, bit depth. */
 export type AudioTrack = z.infer<typeof AudioTrackSchema>;
@@ -191,28 +191,28 @@ export type Track = z.infer<typeof TrackSchema>;
 /** zod schema of {@link ImageInfo}. */
 export const ImageInfoSchema = z.object({
   format: z.enum(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'bmp', 'tiff']),
-  width: z.number().int(),
-  height: z.number().int(),
+  width: z.int(),
+  height: z.int(),
   /** EXIF orientation 1..8 (1 = as stored), null when absent. */
-  orientation: z.number().int().nullable(),
+  orientation: z.nullable(z.int()),
   animated: z.boolean(),
-  frameCount: z.number().int().nullable(),
+  frameCount: z.nullable(z.int()),
   /** JPEG only: progressive scan. */
-  progressive: z.boolean().nullable(),
+  progressive: z.nullable(z.boolean()),
   /** rgb, gray, cmyk, ycck, palette, ... */
-  colorSpace: z.string().nullable(),
-  hasAlpha: z.boolean().nullable(),
-  bitDepth: z.number().int().nullable(),
+  colorSpace: z.nullable(z.string()),
+  hasAlpha: z.nullable(z.boolean()),
+  bitDepth: z.nullable(z.int()),
   /** WebP only. */
-  lossless: z.boolean().nullable(),
+  lossless: z.nullable(z.boolean()),
 });
 /** An image: format, size, EXIF orientation, animation, colour space. */
 export type ImageInfo = z.infer<typeof ImageInfoSchema>;
 
 /** zod schema of {@link IoStats}. */
 export const IoStatsSchema = z.object({
-  bytesRead: z.number().int().nonnegative(),
-  reads: z.number().int().nonnegative(),
+  bytesRead: z.int().check(z.nonnegative()),
+  reads: z.int().check(z.nonnegative()),
 });
 /** Bytes and reads a probe cost. */
 export type IoStats = z.infer<typeof IoStatsSchema>;
@@ -220,20 +220,20 @@ export type IoStats = z.infer<typeof IoStatsSchema>;
 /** zod schema of {@link MediaInfo}: the probe result, JSON-serialisable. */
 export const MediaInfoSchema = z.object({
   kind: MediaKindSchema,
-  sizeBytes: z.number().int().nonnegative(),
-  durationSeconds: z.number().nullable(),
-  bitrateBitsPerSecond: z.number().nullable(),
+  sizeBytes: z.int().check(z.nonnegative()),
+  durationSeconds: z.nullable(z.number()),
+  bitrateBitsPerSecond: z.nullable(z.number()),
   container: ContainerInfoSchema,
   /** The first video track (the one platforms judge), or null. */
-  video: VideoTrackSchema.nullable(),
+  video: z.nullable(VideoTrackSchema),
   /** The first audio track, or null. */
-  audio: AudioTrackSchema.nullable(),
+  audio: z.nullable(AudioTrackSchema),
   tracks: z.array(TrackSchema),
-  image: ImageInfoSchema.nullable(),
+  image: z.nullable(ImageInfoSchema),
   /** Non-fatal findings about the file's structure (truncated mdat, trailing garbage, ...). */
   notes: z.array(z.string()),
   /** Set when the file cannot be parsed; the other fields hold what was learnt before the failure. */
-  unreadable: UnreadableSchema.nullable(),
+  unreadable: z.nullable(UnreadableSchema),
   io: IoStatsSchema,
 });
 /** What the probe learnt about one input: container, tracks, image, damage, and the I/O it cost. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChromaSubsamplingSchema } from '../probe/media-info.js';
 
 /**
@@ -17,31 +17,31 @@ export const SourceSchema = z.object({
   /** When the copy we read was current (YYYY-MM or YYYY-MM-DD). */
   retrieved: z.string(),
   /** Conflicts between the platform's own pages, and which figure we took. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 /** Where a limit comes from: page, date of the copy read, and notes on conflicts. */
 export type Source = z.infer<typeof SourceSchema>;
 
 /** A limit: its value, its severity (error = the platform documents a rejection) and its source. */
-export function limit<T extends z.ZodType>(value: T) {
+export function limit<T extends z.ZodMiniType>(value: T) {
   return z.object({ value, severity: SeveritySchema, source: SourceSchema });
 }
 
 const Range = z
-  .object({ min: z.number().optional(), max: z.number().optional() })
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'min must not exceed max' });
+  .object({ min: z.optional(z.number()), max: z.optional(z.number()) })
+  .check(z.refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'min must not exceed max' }));
 
 /** zod schema of {@link VideoRules}. */
-export const VideoRulesSchema = z
-  .object({
-    containers: limit(z.array(z.string()).min(1)),
+export const VideoRulesSchema = z.partial(
+  z.object({
+    containers: limit(z.array(z.string()).check(z.minLength(1))),
     faststart: limit(z.literal(true)),
     noEditLists: limit(z.literal(true)),
-    videoCodecs: limit(z.array(z.string()).min(1)),
+    videoCodecs: limit(z.array(z.string()).check(z.minLength(1))),
     /** H.264 profiles allowed or recommended (YouTube, X recommend High). */
-    h264Profiles: limit(z.array(z.string()).min(1)),
-    chroma: limit(z.array(ChromaSubsamplingSchema).min(1)),
-    maxBitDepth: limit(z.number().int().positive()),
+    h264Profiles: limit(z.array(z.string()).check(z.minLength(1))),
+    chroma: limit(z.array(ChromaSubsamplingSchema).check(z.minLength(1))),
+    maxBitDepth: limit(z.int().check(z.positive())),
     progressive: limit(z.literal(true)),
     closedGop: limit(z.literal(true)),
     /** Longest keyframe interval in seconds (Facebook: closed GOP of 2–5 s). */
@@ -56,50 +56,50 @@ export const VideoRulesSchema = z
     /** Width / height of the displayed picture. */
     aspectRatio: limit(Range),
     /** Displayed aspect ratio the platform recommends (e.g. 9:16 = 0.5625). */
-    recommendedAspectRatio: limit(z.number().positive()),
+    recommendedAspectRatio: limit(z.number().check(z.positive())),
     squarePixels: limit(z.literal(true)),
     videoBitrate: limit(Range),
     audioRequired: limit(z.literal(true)),
-    audioCodecs: limit(z.array(z.string()).min(1)),
+    audioCodecs: limit(z.array(z.string()).check(z.minLength(1))),
     /** AAC profiles: X refuses HE-AAC. */
-    aacProfiles: limit(z.array(z.string()).min(1)),
+    aacProfiles: limit(z.array(z.string()).check(z.minLength(1))),
     sampleRate: limit(Range),
-    sampleRates: limit(z.array(z.number().int().positive()).min(1)),
+    sampleRates: limit(z.array(z.int().check(z.positive())).check(z.minLength(1))),
     channels: limit(Range),
     audioBitrate: limit(Range),
     duration: limit(Range),
     fileSize: limit(Range),
-  })
-  .partial();
+  }),
+);
 /** The video limits of a target; every field is optional. */
 export type VideoRules = z.infer<typeof VideoRulesSchema>;
 
 /** zod schema of {@link ImageRules}. */
-export const ImageRulesSchema = z
-  .object({
-    formats: limit(z.array(z.string()).min(1)),
+export const ImageRulesSchema = z.partial(
+  z.object({
+    formats: limit(z.array(z.string()).check(z.minLength(1))),
     fileSize: limit(Range),
     width: limit(Range),
     height: limit(Range),
     aspectRatio: limit(Range),
     animated: limit(z.literal(false)),
-  })
-  .partial();
+  }),
+);
 /** The image limits of a target; every field is optional. */
 export type ImageRules = z.infer<typeof ImageRulesSchema>;
 
 /** zod schema of {@link TargetProfile}; `resolveTarget` uses it to check custom profiles. */
 export const TargetProfileSchema = z.object({
   /** Stable id used on the command line: `threads`, `instagram-reels`, ... */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens'),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens')),
   name: z.string(),
   platform: z.string(),
   /** What the target publishes; a file of another kind gets `video-format` or `image-format`. */
-  accepts: z.array(z.enum(['video', 'image'])).min(1),
-  video: VideoRulesSchema.optional(),
-  image: ImageRulesSchema.optional(),
+  accepts: z.array(z.enum(['video', 'image'])).check(z.minLength(1)),
+  video: z.optional(VideoRulesSchema),
+  image: z.optional(ImageRulesSchema),
   /** Several files form one post (carousel): how many. */
-  items: limit(Range).optional(),
+  items: z.optional(limit(Range)),
   /** Where figures disagree and other context for people reading the targets table. */
   notes: z.array(z.string()),
 });

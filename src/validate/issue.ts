@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SeveritySchema, SourceSchema } from '../targets/target-profile.js';
 
 /**
@@ -39,7 +39,7 @@ export const issueCodes = [
 ] as const;
 
 /** zod schema of {@link IssueCode}: a known code or any `url-*` code. */
-export const IssueCodeSchema = z.union([z.enum(issueCodes), z.string().regex(/^url-[a-z0-9-]+$/)]);
+export const IssueCodeSchema = z.union([z.enum(issueCodes), z.string().check(z.regex(/^url-[a-z0-9-]+$/))]);
 /** A stable issue code; see {@link issueCodes}. URL checks add `url-*` codes. */
 export type IssueCode = (typeof issueCodes)[number] | `url-${string}`;
 
@@ -60,16 +60,16 @@ export const IssueSchema = z.object({
   message: z.string(),
   expected: z.string(),
   actual: z.string(),
-  documentedError: DocumentedErrorSchema.nullable(),
+  documentedError: z.nullable(DocumentedErrorSchema),
   /** The platform's own error text this would cause, e.g. Threads' `INVALID_FRAME_RATE` (Meta's spelling kept). */
-  platformError: z.string().nullable(),
-  remedy: RemedySchema.nullable(),
+  platformError: z.nullable(z.string()),
+  remedy: z.nullable(RemedySchema),
   /** One line for people: how to fix it. */
   fix: z.string(),
   /** Where the limit comes from. */
-  source: SourceSchema.nullable(),
+  source: z.nullable(SourceSchema),
   /** Track id for track-level issues; null for file-level ones. */
-  trackId: z.number().int().nullable(),
+  trackId: z.nullable(z.int()),
 });
 /** One finding against a target: stable code, severity, message and fix for people, and what it prevents. */
 export type Issue = z.infer<typeof IssueSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CheckOutputSchema } from './report.js';
 
 /** JSON Schema (draft 2020-12) of `check --json`, generated from the zod schemas that define it. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MediaInfoSchema } from '../probe/media-info.js';
 import { IssueSchema } from './issue.js';
 
@@ -10,7 +10,7 @@ export const ReportSchema = z.object({
   target: z.string(),
   ok: z.boolean(),
   /** Null when the input could not be opened at all (I/O error); the issue says why. */
-  media: MediaInfoSchema.nullable(),
+  media: z.nullable(MediaInfoSchema),
   issues: z.array(IssueSchema),
 });
 /** The result of checking one input against one target. */
@@ -20,7 +20,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export const CheckOutputSchema = z.object({
   schemaVersion: z.literal(1),
   reports: z.array(ReportSchema),
-  post: z.object({ ok: z.boolean(), issues: z.array(IssueSchema) }).optional(),
+  post: z.optional(z.object({ ok: z.boolean(), issues: z.array(IssueSchema) })),
 });
 /** The `check --json` document. */
 export type CheckOutput = z.infer<typeof CheckOutputSchema>;

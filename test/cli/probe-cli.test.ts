@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MediaInfoSchema } from '../../src/probe/media-info.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const ProbeOutputSchema = z.object({
   schemaVersion: z.literal(1),
-  probes: z.array(z.object({ input: z.string(), media: MediaInfoSchema.nullable(), error: z.object({ code: z.string(), message: z.string() }).nullable() })),
+  probes: z.array(z.object({ input: z.string(), media: z.nullable(MediaInfoSchema), error: z.nullable(z.object({ code: z.string(), message: z.string() })) })),
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'mp-cli-'));
