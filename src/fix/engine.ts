@@ -6,6 +6,7 @@
 /** Where a run is in its life; progress reports carry one. */
 export type FixPhase = 'loading' | 'reading' | 'encoding' | 'finishing' | 'verifying';
 
+/** Progress of a fix: phase and a monotonic ratio in 0..1. */
 export type FixProgress = {
   phase: FixPhase;
   /** 0..1, monotonic over the whole fix, 1 only when done. */
@@ -30,6 +31,7 @@ export type EngineJob = {
   stallTimeoutMs?: number;
 };
 
+/** What an engine run produced: output bytes (browser engines) and the last log lines. */
 export type EngineResult = {
   /** Browser engines return the output bytes; Node engines write `job.output` and return null. */
   outputBytes: Uint8Array | null;
@@ -37,6 +39,7 @@ export type EngineResult = {
   logTail: string[];
 };
 
+/** Something that runs ffmpeg: ffmpeg.wasm in a Node worker or a Web Worker, or a native ffmpeg. */
 export interface FixEngine {
   readonly name: 'wasm' | 'native';
   /** Runs one job; rejects with FixEngineError (exit code, args, log tail) or an AbortError. */

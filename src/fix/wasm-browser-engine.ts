@@ -13,6 +13,7 @@ import { createWasmProgress } from './wasm-progress.js';
 import { createRunGuard } from './wasm-run-guard.js';
 import { abortReason } from '../errors/abort.js';
 
+/** Where the app serves the ffmpeg.wasm core files, and whether to try the multi-thread core. */
 export type WasmBrowserEngineOptions = {
   /** The single-thread core as the app serves it: `@ffmpeg/core/dist/esm/ffmpeg-core.js`. Always used unless the multi-thread core is chosen. */
   coreURL: string;

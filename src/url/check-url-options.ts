@@ -33,6 +33,7 @@ export type CheckUrlOptions = {
 export type ResolvedCheckUrlOptions = Required<Omit<CheckUrlOptions, 'signal' | 'resolver' | 'transport'>> &
   Pick<CheckUrlOptions, 'signal' | 'resolver' | 'transport'>;
 
+/** The defaults checkUrl uses for every option not given. */
 export const checkUrlDefaults = {
   target: 'threads',
   timeoutMs: 20_000,

@@ -1,5 +1,6 @@
 import { TransportFailure, type TransportRequest, type TransportResponse, type UrlTransport } from './transport.js';
 
+/** Options for the fetch-based transport the URL check uses in browsers. */
 export type FetchTransportOptions = {
   /** The fetch to use; default the global one. */
   fetch?: typeof fetch;

@@ -7,6 +7,7 @@ import { classifyAddress } from './classify-address.js';
 import { createSafeLookup } from './safe-lookup.js';
 import { TransportFailure, type Resolver, type TransportRequest, type TransportResponse, type UrlTransport } from './transport.js';
 
+/** Options for the node:http/https transport: DNS resolver, address safety, extra CAs, header cap. */
 export type NodeTransportOptions = {
   /** Resolves names; default: the system resolver, every address (`dns.lookup` with `all`). */
   resolver?: Resolver;

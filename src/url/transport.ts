@@ -12,6 +12,7 @@ export type TransportRequest = {
   signal: AbortSignal;
 };
 
+/** What a transport returns for one request: status, headers and a bounded body reader. */
 export interface TransportResponse {
   status: number;
   statusText: string;
@@ -29,6 +30,7 @@ export interface TransportResponse {
   cancel(): void;
 }
 
+/** How the URL check sends requests: node:http(s) with address safety in Node, fetch in browsers. */
 export interface UrlTransport {
   readonly environment: 'node' | 'browser';
   /** True when 3xx answers reach the caller, who follows them hop by hop and vets each hop. */
@@ -59,6 +61,7 @@ export type TransportFailureKind =
   | 'aborted'
   | 'network';
 
+/** A request that failed below HTTP (DNS, refused address, TLS, reset, timeout), with its kind. */
 export class TransportFailure extends Error {
   override name = 'TransportFailure';
   readonly kind: TransportFailureKind;

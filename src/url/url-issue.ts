@@ -53,6 +53,7 @@ export const urlIssueCodes = [
   'url-cors-blocked',
   'url-cors-limited',
 ] as const;
+/** A `url-*` issue code produced by the URL check. */
 export type UrlIssueCode = (typeof urlIssueCodes)[number];
 
 type Defaults = {
