@@ -1,19 +1,12 @@
 import { readEbmlElementHeader } from '../../src/containers/ebml-vint.js';
+import { concatBytes } from '../helpers/bytes.js';
 
 /**
  * Rebuilds Matroska files from the elements of real ones (to move, repeat or damage them).
  * Sizes are always written as 8-byte vints so an element's size never depends on its payload.
  */
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+export { concatBytes };
 
 export function idBytes(id: number): Uint8Array {
   const bytes: number[] = [];

@@ -1,4 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { concatBytes } from './bytes.js';
+
+export { prng } from './bytes.js';
+/** Joins byte arrays (re-exported under the name the probe tests use). */
+export const concat = concatBytes;
 
 /** Helpers that damage real fixtures in precise ways for the robustness tests. */
 
@@ -40,24 +45,3 @@ export function box(type: string, ...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Small deterministic PRNG (mulberry32) so fuzz runs are repeatable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { concatBytes as concat } from '../helpers/bytes.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +16,6 @@ import { HEAD_BYTES, probeBytes } from './probe-bytes-for-tests.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'image-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function patched(bytes: Uint8Array, offset: number, patch: number[]): Uint8Array {
   const copy = bytes.slice();

@@ -4,18 +4,7 @@ import { isImageProbeFailure } from '../../src/images/probe-image.js';
 import { ImageInfoSchema } from '../../src/probe/media-info.js';
 import { IMAGE_FIXTURES, readImageFixture } from './image-fixture-settings.js';
 import { probeBytes } from './probe-bytes-for-tests.js';
-
-/** Mulberry32: a tiny seeded PRNG, so every run mutates the same bytes and a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/bytes.js';
 
 const MUTATIONS_PER_FIXTURE = 150;
 /** Headers live near the start; most damage goes there, where the parsers look. */

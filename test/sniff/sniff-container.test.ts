@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { concatBytes as concat } from '../helpers/bytes.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containerFormats, type ContainerFormat } from '../../src/probe/media-info.js';
@@ -59,15 +60,6 @@ function withMajorBrand(bytes: Uint8Array, brand: string, compatible?: string): 
   return copy;
 }
 
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('sniffContainer on real encoder output', () => {
