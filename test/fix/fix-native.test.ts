@@ -172,6 +172,16 @@ describe('fix() with the native engine: re-encoding', () => {
     expect(Number(probe.format.duration)).toBeCloseTo(3.5, 1);
   });
 
+  it('adds a silent AAC track when the target requires audio, copying the video', async () => {
+    const needsAudio = extendTarget('threads', { id: 'threads-audio', video: { audioRequired: required(true, src) } });
+    const { result, probe, out } = await run('isobmff/h264-no-audio.mp4', needsAudio);
+    expect(result.plan.streams).toEqual({ video: 'copy', audio: 'add' });
+    const { a } = expectWebMp4(result, probe, out, { sampleRate: 48_000 });
+    expect(a).toBeDefined();
+    expect(Number(a!.duration)).toBeCloseTo(Number(ffprobe(fixture('isobmff/h264-no-audio.mp4')).format.duration), 1);
+    expect(videoPacketSizes(out)).toEqual(videoPacketSizes(fixture('isobmff/h264-no-audio.mp4')));
+  });
+
   it('transcodes AV1 when the engine is auto (native here), writing next to the input by default', async () => {
     const input = join(dir, 'av1-copy.mp4');
     copyFileSync(fixture('isobmff/av1.mp4'), input);
