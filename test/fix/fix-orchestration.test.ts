@@ -6,6 +6,7 @@ import { FixEngineError } from '../../src/errors/fix-engine-error.js';
 import type { EngineJob, FixEngine } from '../../src/fix/engine.js';
 import { fix } from '../../src/fix/fix.js';
 import { defaultOutputPath } from '../../src/fix/output-path.js';
+import { pickEngine } from '../../src/fix/pick-engine.js';
 import { required } from '../../src/targets/limit-helpers.js';
 import { extendTarget, resolveTarget } from '../../src/targets/targets.js';
 import { fixture, tempDir } from './fix-test-helpers.js';
@@ -75,6 +76,20 @@ describe('fix(): refusals and engine loading', () => {
     expect(jobs[0]!.output).toBe(out);
     expect(jobs[0]!.expectedSeconds).toBe(2);
     expect(jobs[0]!.stallTimeoutMs).toBe(1234);
+  });
+});
+
+describe('pickEngine', () => {
+  it("takes native for 'auto' when ffmpeg is on PATH, wasm when it is not, and fails 'native' without one", async () => {
+    expect((await pickEngine('auto')).name).toBe('native');
+    const path = process.env.PATH;
+    process.env.PATH = tempDir();
+    try {
+      expect((await pickEngine('auto')).name).toBe('wasm');
+      await expect(pickEngine('native')).rejects.toMatchObject({ code: 'E_NO_FFMPEG' });
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
 
