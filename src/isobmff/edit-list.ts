@@ -8,6 +8,9 @@ export type EditEntry = { segmentDuration: number; mediaTime: number; rate: numb
  */
 const BENIGN_SKIP_SECONDS = 0.2;
 const BENIGN_SKIP_FRAMES = 4;
+/** A leading empty edit this short is a start offset left by remuxing, not an editing decision. */
+const BENIGN_EMPTY_SECONDS = 0.05;
+const BENIGN_EMPTY_FRAMES = 2;
 
 /**
  * Sorts an edit list into none / benign / real. ffmpeg writes a one-segment list on nearly every
@@ -26,6 +29,16 @@ export function classifyEditList(
   const first = edits[0]!;
   const startSkipSeconds = first.mediaTime > 0 ? seconds(first.mediaTime, mediaTimescale) : 0;
   const real = (detail: string): EditList => ({ kind: 'real', segments: edits.length, detail, startSkipSeconds });
+  // A leading empty edit of a frame or two is the start offset ffmpeg's concat and remuxes write
+  // (21 ms on a typical file): harmless, and no reason to re-encode. Longer delays are real.
+  const [lead, ...rest] = edits;
+  if (lead && lead.mediaTime === -1 && rest.length === 1) {
+    const delay = seconds(lead.segmentDuration, movieTimescale);
+    if (delay <= Math.max(BENIGN_EMPTY_SECONDS, BENIGN_EMPTY_FRAMES * frameSeconds)) {
+      const inner = classifyEditList(rest, mediaTimescale, movieTimescale, frameSeconds);
+      if (inner.kind === 'benign') return { kind: 'benign', segments: edits.length, detail: `a ${round(delay)} s start offset (empty edit)`, startSkipSeconds: inner.startSkipSeconds };
+    }
+  }
   const empty = edits.find((e) => e.mediaTime === -1);
   if (empty) {
     return real(`an empty edit delays the start by ${round(seconds(empty.segmentDuration, movieTimescale))} s`);
