@@ -1,8 +1,3 @@
-import { checkCommand, checkHelp } from './commands/check-command.js';
-import { explainCommand, explainHelp } from './commands/explain-command.js';
-import { fixCommand, fixHelp } from './commands/fix-command.js';
-import { probeCommand, probeHelp } from './commands/probe-command.js';
-import { targetsCommand, targetsHelp } from './commands/targets-command.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { nodeTerminal, paint, type Terminal } from './terminal.js';
 
@@ -23,12 +18,19 @@ Environment: NO_COLOR disables colour.
 
 type Command = (argv: string[], term: Terminal) => Promise<number>;
 
-const commands: Record<string, { run: Command; help: string }> = {
-  check: { run: checkCommand, help: checkHelp },
-  fix: { run: fixCommand, help: fixHelp },
-  explain: { run: (argv, term) => explainCommand(argv, term), help: explainHelp },
-  probe: { run: probeCommand, help: probeHelp },
-  targets: { run: targetsCommand, help: targetsHelp },
+/**
+ * Each command is loaded only when it runs: `probe` need not parse the URL checker, the fixer or
+ * the classifier's tables, which is most of a short run's time.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check-command.js')).checkCommand,
+  fix: async () => (await import('./commands/fix-command.js')).fixCommand,
+  explain: async () => {
+    const { explainCommand } = await import('./commands/explain-command.js');
+    return (argv, term) => explainCommand(argv, term);
+  },
+  probe: async () => (await import('./commands/probe-command.js')).probeCommand,
+  targets: async () => (await import('./commands/targets-command.js')).targetsCommand,
 };
 
 /** Runs the CLI and returns the exit status; the bin script sets process.exitCode from it. */
@@ -45,7 +47,7 @@ export async function main(argv: string[], term: Terminal = nodeTerminal()): Pro
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`unknown command '${name}'`);
-    return await command.run(rest, term);
+    return await (await command())(rest, term);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       term.err(`${paint(term, 'red', 'error')} ${(error as Error).message}\nRun 'media-preflight ${command ? `${name} ` : ''}--help' for usage.\n`);
