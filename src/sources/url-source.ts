@@ -2,6 +2,7 @@ import type { MediaSource } from './source.js';
 import { MediaSourceError } from '../errors/media-source-error.js';
 import { abortReason } from '../errors/abort.js';
 import { assertReadArguments } from './bytes-source.js';
+import { concatChunks } from '../util/bytes.js';
 
 /** Options for reading media from an http(s) URL with range requests. */
 export interface UrlSourceOptions {
@@ -329,19 +330,9 @@ async function readBody(response: Response, skip: number, take: number): Promise
     throw error;
   }
   if (!ended) reader.cancel().catch(() => {});
-  return concatenate(chunks, kept);
+  return concatChunks(chunks, kept);
 }
 
-function concatenate(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 function parseHttpUrl(input: string | URL): URL {
   let url: URL;

@@ -4,6 +4,7 @@ import { describeHostVerdict, isRefusedHost, judgeHost } from './host-policy.js'
 import { TransportFailure, type TransportFailureKind, type TransportResponse, type UrlTransport } from './transport.js';
 import { UrlFailure } from './url-failure.js';
 import type { UrlIssueCode } from './url-issue.js';
+import { concatChunks } from '../util/bytes.js';
 
 export type CrawlerClientOptions = {
   transport: UrlTransport;
@@ -142,7 +143,7 @@ export class CrawlerClient {
     } finally {
       if (!ended) exchange.response.cancel();
     }
-    return { bytes: concatenate(chunks, kept), ended };
+    return { bytes: concatChunks(chunks, kept), ended };
   }
 
   private overlong(): UrlFailure {
@@ -258,16 +259,6 @@ function fromTransport(error: TransportFailure, hop: number): UrlFailure {
   return new UrlFailure(code, `${prefix}: ${error.message}.`, actual, { cause: error });
 }
 
-function concatenate(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 function truncate(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;

@@ -66,3 +66,15 @@ export function ascii(b: Uint8Array, o: number, n: number): string {
   for (let i = o; i < o + n && i < b.length; i++) s += String.fromCharCode(b[i]!);
   return s;
 }
+
+/** Joins chunks whose total length is known; a single chunk is returned as is (no copy). */
+export function concatChunks(chunks: Uint8Array[], length = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
