@@ -25,14 +25,20 @@ export async function interleave<A, B>(
   a: Contender<A>,
   b: Contender<B>,
   roundsFor: (warmupMs: number) => number,
+  /** Untimed runs of each before the first timed one: lets the JIT settle, so rounds measure steady state. */
+  warmups = 1,
 ): Promise<[ContenderResult<A>, ContenderResult<B>]> {
   const timeOnce = async <T>(c: Contender<T>): Promise<{ ms: number; value: T }> => {
     const started = performance.now();
     const value = await c.run();
     return { ms: performance.now() - started, value };
   };
-  const warmA = await timeOnce(a);
-  const warmB = await timeOnce(b);
+  let warmA = await timeOnce(a);
+  let warmB = await timeOnce(b);
+  for (let i = 1; i < warmups; i++) {
+    warmA = await timeOnce(a);
+    warmB = await timeOnce(b);
+  }
   const rounds = roundsFor(Math.max(warmA.ms, warmB.ms));
   const msA: number[] = [];
   const msB: number[] = [];

@@ -17,7 +17,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK_DIR = `${ROOT}bench/.work`;
 const DIST_INDEX = `${ROOT}dist/index.js`;
 const CLI = `${ROOT}bin/media-preflight.js`;
-const WARM_ROUNDS = 7;
+const WARM_ROUNDS = 40;
+/** Untimed warm-up runs per tool: 1 measured how fast each gets JIT-compiled rather than how fast it is. */
+const WARMUPS = 20;
 /** Fewer rounds when one warm-up already takes this long (the 500 MB files on a slow disk). */
 const SLOW_WARMUP_MS = 1000;
 const SLOW_ROUNDS = 2;
@@ -49,6 +51,7 @@ async function benchFile(input: BenchInput, probe: (path: string) => Promise<Med
     { name: 'media-preflight', run: () => probe(input.path) },
     { name: 'mediabunny', run: () => probeWithMediabunny(input.path) },
     (warmupMs) => (warmupMs > SLOW_WARMUP_MS ? SLOW_ROUNDS : WARM_ROUNDS),
+    WARMUPS,
   );
   log(`bench: ${input.name}: whole process, media-preflight CLI vs ffprobe (interleaved)...`);
   const [ourCli, ffprobeCli] = await interleaveProcesses(
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
     '',
     formatTable(results),
     '',
-    '- warm: in-process after 1 warm-up, tools alternating first/second each round; files sit in the OS page cache.',
+    `- warm: in-process after ${WARMUPS} warm-ups, tools alternating first/second each round; files sit in the OS page cache.`,
     `- whole-process: \`node bin/media-preflight.js probe --json FILE\` vs \`ffprobe -v error -show_streams -show_format -of json FILE\`, 5 interleaved runs each after 1 warm-up; for scale, an empty \`node -e ""\` takes ${nodeFloor.medianMs.toFixed(1)} / ${nodeFloor.minMs.toFixed(1)} ms here.`,
     `- peak RSS: "probe" = maxRSS of a fresh node that imports one tool and probes the file (import alone: media-preflight ${fmtMb(baseline.ours)} MB, mediabunny ${fmtMb(baseline.mediabunny)} MB); ` +
       (HAS_GNU_TIME ? '"CLI"/"process" = %M of /usr/bin/time.' : '"CLI" = the CLI\'s own process.resourceUsage().maxRSS (no /usr/bin/time: ffprobe RSS not measured).'),
