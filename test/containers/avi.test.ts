@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { probeAvi } from '../../src/containers/avi.js';
-import { isContainerFactsFailure, type ContainerFacts } from '../../src/containers/container-facts.js';
-import { BytesSourceForTests, headOf } from './bytes-source-for-tests.js';
+import { isContainerFactsFailure } from '../../src/containers/container-facts.js';
 import { ENCODER_SETTINGS_DURATION_TOLERANCE, expectedFor } from './expected-streams-for-tests.js';
 import { loadContainerFixture } from './fixture-files-for-tests.js';
+import { expectTracksMatch, found, probeContainerBytes } from './container-test-helpers.js';
 
 const aviFixtures = ['mpeg4-mp3.avi', 'h264-pcm.avi'];
 
-async function probeBytes(bytes: Uint8Array, headLength = 64 * 1024): Promise<{ facts: ContainerFacts; source: BytesSourceForTests }> {
-  const source = new BytesSourceForTests(bytes);
-  return { facts: await probeAvi(source, headOf(bytes, headLength)), source };
-}
-
-function found(facts: ContainerFacts) {
-  if (isContainerFactsFailure(facts)) throw new Error(`unexpected failure: ${facts.failure.message}`);
-  return facts;
-}
+const probeBytes = (bytes: Uint8Array, headLength?: number) => probeContainerBytes(probeAvi, bytes, headLength);
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
@@ -31,15 +23,7 @@ describe('probeAvi on real encoder output', () => {
     it(`${name}: codecs, sizes, rates and duration match ${expectedFor(name).source}`, async () => {
       const expected = expectedFor(name);
       const facts = found((await probeBytes(loadContainerFixture(name))).facts);
-      expect(facts.tracks.map((t) => [t.kind, t.codec])).toEqual(expected.streams.map((s) => [s.kind, s.codec]));
-      expected.streams.forEach((s, i) => {
-        const t = facts.tracks[i]!;
-        if (s.kind === 'video') {
-          expect({ width: t.width, height: t.height, frameRate: t.frameRate }).toEqual({ width: s.width, height: s.height, frameRate: s.frameRate });
-        } else if (s.kind === 'audio') {
-          expect({ sampleRate: t.sampleRate, channels: t.channels }).toEqual({ sampleRate: s.sampleRate, channels: s.channels });
-        }
-      });
+      expectTracksMatch(facts, expected);
       const tolerance = expected.source === 'ffprobe' ? 0.001 : ENCODER_SETTINGS_DURATION_TOLERANCE;
       expect(Math.abs(facts.durationSeconds! - expected.durationSeconds!)).toBeLessThanOrEqual(tolerance);
     });

@@ -1,38 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isContainerFactsFailure, type ContainerFacts } from '../../src/containers/container-facts.js';
+import { isContainerFactsFailure } from '../../src/containers/container-facts.js';
 import { MatroskaId as Id } from '../../src/containers/matroska-ids.js';
 import { probeMatroska } from '../../src/containers/matroska.js';
-import { BytesSourceForTests, headOf } from './bytes-source-for-tests.js';
 import { concatBytes, element, splitMatroska, uint8Bytes, unknownSizeElement, idBytes, type RawElement } from './ebml-writer-for-tests.js';
 import { ENCODER_SETTINGS_DURATION_TOLERANCE, expectedFor } from './expected-streams-for-tests.js';
 import { loadContainerFixture } from './fixture-files-for-tests.js';
+import { expectTracksMatch, found, probeContainerBytes } from './container-test-helpers.js';
 
 const matroskaFixtures = ['vp9-opus.webm', 'vp8-vorbis.webm', 'av1-opus.webm', 'h264-aac.mkv', 'hevc-aac.mkv', 'vp9-opus-live.webm'];
 
-async function probeBytes(bytes: Uint8Array, headLength = 64 * 1024): Promise<{ facts: ContainerFacts; source: BytesSourceForTests }> {
-  const source = new BytesSourceForTests(bytes);
-  return { facts: await probeMatroska(source, headOf(bytes, headLength)), source };
-}
-
-function found(facts: ContainerFacts) {
-  if (isContainerFactsFailure(facts)) throw new Error(`unexpected failure: ${facts.failure.message}`);
-  return facts;
-}
+const probeBytes = (bytes: Uint8Array, headLength?: number) => probeContainerBytes(probeMatroska, bytes, headLength);
 
 describe('probeMatroska on real encoder output', () => {
   for (const name of matroskaFixtures) {
     it(`${name}: codecs, sizes, rates and duration match ${expectedFor(name).source}`, async () => {
       const expected = expectedFor(name);
       const facts = found((await probeBytes(loadContainerFixture(name))).facts);
-      expect(facts.tracks.map((t) => [t.kind, t.codec])).toEqual(expected.streams.map((s) => [s.kind, s.codec]));
-      expected.streams.forEach((s, i) => {
-        const t = facts.tracks[i]!;
-        if (s.kind === 'video') {
-          expect({ width: t.width, height: t.height, frameRate: t.frameRate }).toEqual({ width: s.width, height: s.height, frameRate: s.frameRate });
-        } else if (s.kind === 'audio') {
-          expect({ sampleRate: t.sampleRate, channels: t.channels }).toEqual({ sampleRate: s.sampleRate, channels: s.channels });
-        }
-      });
+      expectTracksMatch(facts, expected);
       if (expected.durationSeconds === null) expect(facts.durationSeconds).toBeNull();
       else {
         const tolerance = expected.source === 'ffprobe' ? 0.0005 : ENCODER_SETTINGS_DURATION_TOLERANCE;

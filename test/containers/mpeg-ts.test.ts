@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isContainerFactsFailure, type ContainerFacts } from '../../src/containers/container-facts.js';
+import { isContainerFactsFailure } from '../../src/containers/container-facts.js';
 import { probeMpegTs } from '../../src/containers/mpeg-ts.js';
-import { BytesSourceForTests, headOf } from './bytes-source-for-tests.js';
 import { expectedFor } from './expected-streams-for-tests.js';
 import { loadContainerFixture } from './fixture-files-for-tests.js';
+import { found, probeContainerBytes } from './container-test-helpers.js';
 
 const tsFixtures = ['h264-aac.ts', 'h264-aac.m2ts', 'h264-mp2.ts'];
 
-async function probeBytes(bytes: Uint8Array, headLength = 64 * 1024): Promise<{ facts: ContainerFacts; source: BytesSourceForTests }> {
-  const source = new BytesSourceForTests(bytes);
-  return { facts: await probeMpegTs(source, headOf(bytes, headLength)), source };
-}
-
-function found(facts: ContainerFacts) {
-  if (isContainerFactsFailure(facts)) throw new Error(`unexpected failure: ${facts.failure.message}`);
-  return facts;
-}
+const probeBytes = (bytes: Uint8Array, headLength?: number) => probeContainerBytes(probeMpegTs, bytes, headLength);
 
 describe('probeMpegTs on real encoder output', () => {
   for (const name of tsFixtures) {

@@ -10,18 +10,7 @@ import { FileSource } from '../../src/sources/file-source.js';
 import { UrlSource } from '../../src/sources/url-source.js';
 import { openSource } from '../../src/sources/open-source.js';
 import { startHttpTestServer, type HttpTestServer, type ServeMode } from '../helpers/http-test-server.js';
-
-/** Small deterministic PRNG (mulberry32) so failing offsets can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as seededRandom } from '../helpers/bytes.js';
 
 let dir: string;
 let server: HttpTestServer;
