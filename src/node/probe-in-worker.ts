@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { MediaSourceError } from '../errors/media-source-error.js';
 import { MediaPreflightError } from '../errors/media-preflight-error.js';
 import type { MediaInfo } from '../probe/media-info.js';
+import { emptyMediaInfo } from '../probe/empty-media-info.js';
 
 /** Options for {@link probeInWorker}. */
 export type ProbeInWorkerOptions = {
@@ -68,19 +69,5 @@ function workerUrl(): URL {
 }
 
 function failed(input: string | Uint8Array, reason: 'timeout' | 'limit-exceeded', message: string): MediaInfo {
-  const size = typeof input === 'string' ? 0 : input.length;
-  return {
-    kind: 'other',
-    sizeBytes: size,
-    durationSeconds: null,
-    bitrateBitsPerSecond: null,
-    container: { format: 'unknown', formatName: 'Unknown', mimeType: null, brands: null, faststart: null, fragmented: false, moov: null, layout: [] },
-    video: null,
-    audio: null,
-    tracks: [],
-    image: null,
-    notes: [],
-    unreadable: { reason, message, offset: null },
-    io: { bytesRead: 0, reads: 0 },
-  };
+  return emptyMediaInfo(typeof input === 'string' ? 0 : input.length, undefined, { reason, message, offset: null });
 }

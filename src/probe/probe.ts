@@ -1,12 +1,13 @@
 import { openSource, type OpenSourceOptions, type ProbeInput } from '../sources/open-source.js';
 import { CountingSource } from '../sources/counting-source.js';
-import { sniffContainer, type SniffResult } from '../sniff/sniff-container.js';
+import { sniffContainer } from '../sniff/sniff-container.js';
 import { ReadCache } from '../isobmff/read-cache.js';
 import { isobmffLimits } from '../isobmff/limits.js';
 import { probeIsobmff } from '../isobmff/probe-isobmff.js';
 import { probeImage } from '../images/probe-image.js';
 import { probeOtherContainer } from './probe-other-container.js';
-import type { ContainerInfo, MediaInfo, MediaKind, Track } from './media-info.js';
+import type { MediaInfo, Track } from './media-info.js';
+import { emptyMediaInfo } from './empty-media-info.js';
 
 /** Options for {@link probe}. */
 export type ProbeOptions = OpenSourceOptions & {
@@ -41,7 +42,7 @@ export async function probeSource(source: CountingSource, signal?: AbortSignal):
   const size = source.size;
   const head = await source.read(0, isobmffLimits.headBytes, signal);
   const sniff = sniffContainer(head, size);
-  const base = emptyInfo(size, sniff);
+  const base = emptyMediaInfo(size, sniff);
   if (size === 0) {
     return finish(base, source, { unreadable: { reason: 'empty', message: 'the file is empty (0 bytes)', offset: 0 } });
   }
@@ -71,37 +72,6 @@ export async function probeSource(source: CountingSource, signal?: AbortSignal):
     ? { reason: 'unsupported' as const, message: 'the bytes are not a media format this tool recognises', offset: null }
     : other.unreadable;
   return finish({ ...base, ...other, unreadable }, source, {});
-}
-
-function emptyInfo(size: number, sniff: SniffResult): MediaInfo {
-  const container: ContainerInfo = {
-    format: sniff.format,
-    formatName: sniff.formatName,
-    mimeType: sniff.mimeType,
-    brands: sniff.isobmff ? { major: sniff.isobmff.majorBrand, minorVersion: sniff.isobmff.minorVersion, compatible: sniff.isobmff.compatibleBrands } : null,
-    faststart: null,
-    fragmented: false,
-    moov: null,
-    layout: [],
-  };
-  return {
-    kind: sniffKind(sniff),
-    sizeBytes: size,
-    durationSeconds: null,
-    bitrateBitsPerSecond: null,
-    container,
-    video: null,
-    audio: null,
-    tracks: [],
-    image: null,
-    notes: [],
-    unreadable: null,
-    io: { bytesRead: 0, reads: 0 },
-  };
-}
-
-function sniffKind(sniff: SniffResult): MediaKind {
-  return sniff.kind === 'video' || sniff.kind === 'audio' || sniff.kind === 'image' ? sniff.kind : 'other';
 }
 
 /** Picks the primary tracks, the kind and the overall bitrate, and stamps the I/O counts. */
